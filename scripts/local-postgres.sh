@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Starts or stops a throwaway PostgreSQL built from this machine's own binaries (no Docker needed).
+#   scripts/local-postgres.sh start   -> prints the connection string on stdout
+#   scripts/local-postgres.sh stop    -> stops the server and deletes its data directory
+# Environment: VIDEOTUBE_PG_PORT (default 55432), VIDEOTUBE_PG_DIR (default /tmp/videotube-pg-$PORT).
+# Installs Debian's postgresql package when initdb is missing (needs root, as on CI).
+set -euo pipefail
+
+PORT="${VIDEOTUBE_PG_PORT:-55432}"
+DIR="${VIDEOTUBE_PG_DIR:-/tmp/videotube-pg-$PORT}"
+DATA="$DIR/data"
+
+log() { echo "[local-postgres] $*" >&2; }
+
+find_bin() {
+  local name="$1" candidate
+  if candidate=$(command -v "$name" 2>/dev/null); then echo "$candidate"; return 0; fi
+  for candidate in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
+    if [ -x "$candidate/$name" ]; then echo "$candidate/$name"; return 0; fi
+  done
+  return 1
+}
+
+ensure_installed() {
+  if find_bin initdb >/dev/null && find_bin pg_ctl >/dev/null; then return 0; fi
+  if [ "$(id -u)" -ne 0 ]; then
+    log "initdb not found and not root: install PostgreSQL (apt-get install -y postgresql) and retry"; exit 1
+  fi
+  log "installing PostgreSQL from Debian's packages"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >&2
+  apt-get install -y -qq postgresql >&2
+}
+
+# As root, PostgreSQL refuses to run; use the postgres system user (created by the package).
+as_owner() {
+  if [ "$(id -u)" -eq 0 ]; then
+    id postgres >/dev/null 2>&1 || useradd --system --home "$DIR" --shell /bin/false postgres
+    runuser -u postgres -- "$@"
+  else
+    "$@"
+  fi
+}
+
+start() {
+  ensure_installed
+  local initdb pg_ctl
+  initdb=$(find_bin initdb); pg_ctl=$(find_bin pg_ctl)
+  if [ -f "$DATA/postmaster.pid" ] && as_owner "$pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
+    log "already running on port $PORT"
+  else
+    rm -rf "$DIR"
+    mkdir -p "$DIR"
+    [ "$(id -u)" -eq 0 ] && chown postgres: "$DIR"
+    as_owner "$initdb" -D "$DATA" -U postgres --auth=trust --encoding=UTF8 --locale=C >"$DIR/initdb.log" 2>&1 \
+      || { cat "$DIR/initdb.log" >&2; exit 1; }
+    # Durability is irrelevant for a throwaway test server; turning it off makes the suite much faster.
+    as_owner "$pg_ctl" -D "$DATA" -l "$DIR/server.log" -w -t 60 \
+      -o "-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+      start >&2 || { cat "$DIR/server.log" >&2; exit 1; }
+    log "started on 127.0.0.1:$PORT (data in $DATA)"
+  fi
+  echo "Host=127.0.0.1;Port=$PORT;Username=postgres;Password=postgres;Database=postgres"
+}
+
+stop() {
+  local pg_ctl
+  if pg_ctl=$(find_bin pg_ctl) && [ -d "$DATA" ]; then
+    as_owner "$pg_ctl" -D "$DATA" -m fast -w stop >&2 || true
+  fi
+  rm -rf "$DIR"
+  log "stopped"
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop ;;
+  *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+esac

@@ -1,0 +1,11 @@
+using VideoTube.Domain.Entities;
+
+namespace VideoTube.Application.Common.Interfaces;
+
+public interface IAccessTokenIssuer
+{
+    /// <summary>Creates a signed, short-lived access token bound to a session (refresh-token family).</summary>
+    AccessToken Issue(User user, Guid sessionId);
+}
+
+public sealed record AccessToken(string Value, DateTime ExpiresAt);

@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace VideoTube.Application.Common.Models;
+
+/// <summary>The paginate shape chai-backend's SPAs read (mongoose-aggregate-paginate-v2 default labels).</summary>
+public sealed record PaginatedList<T>(IReadOnlyList<T> Docs, long TotalDocs, int Limit, int Page)
+{
+    public int TotalPages => TotalDocs == 0 ? 1 : (int)Math.Ceiling(TotalDocs / (double)Limit);
+    public long PagingCounter => (long)(Page - 1) * Limit + 1;
+    public bool HasPrevPage => Page > 1;
+    public bool HasNextPage => Page < TotalPages;
+    public int? PrevPage => HasPrevPage ? Page - 1 : null;
+    public int? NextPage => HasNextPage ? Page + 1 : null;
+}
+
+public static class PaginatedListExtensions
+{
+    /// <summary>
+    /// Pages a query in ONE SQL statement: the total is an uncorrelated scalar sub-query in the select list, which
+    /// PostgreSQL evaluates once (an InitPlan), so there is no second round trip. An empty page past the end falls
+    /// back to a plain count.
+    /// </summary>
+    public static async Task<PaginatedList<T>> ToPaginatedListAsync<T>(
+        this IQueryable<T> query, PageRequest page, CancellationToken cancellationToken)
+    {
+        var rows = await query
+            .Select(item => new CountedRow<T>(item, query.LongCount()))
+            .Skip(page.Skip)
+            .Take(page.Limit)
+            .ToListAsync(cancellationToken);
+        var total = rows.Count > 0 ? rows[0].Total : (page.Page == 1 ? 0 : await query.LongCountAsync(cancellationToken));
+        return new PaginatedList<T>(rows.Select(row => row.Item).ToList(), total, page.Limit, page.Page);
+    }
+
+    private sealed record CountedRow<T>(T Item, long Total);
+}

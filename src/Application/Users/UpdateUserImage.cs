@@ -1,0 +1,49 @@
+using AutoMapper;
+using Microsoft.AspNetCore.Identity;
+using VideoTube.Application.Common.Exceptions;
+using VideoTube.Application.Common.Interfaces;
+using VideoTube.Application.Common.Media;
+using VideoTube.Domain.Entities;
+
+namespace VideoTube.Application.Users;
+
+public enum UserImageKind { Avatar, CoverImage }
+
+public sealed record UpdateUserImageCommand(UserImageKind Kind, FileUpload? File);
+
+/// <summary>
+/// Replaces the avatar or cover image: the new file is stored first, the user row updated, and only then is the old
+/// file deleted, so a failure at any step leaves the user with a working image and no orphan file.
+/// </summary>
+public sealed class UpdateUserImageHandler(
+    UserManager<User> userManager, ICurrentUser currentUser, ImageUploads images, IMediaStorage storage, IMapper mapper)
+{
+    public async Task<UserDto> HandleAsync(UpdateUserImageCommand command, CancellationToken cancellationToken)
+    {
+        if (command.File is null)
+            throw new BadRequestException(command.Kind == UserImageKind.Avatar ? "Avatar file is missing" : "Cover image file is missing");
+        var user = await userManager.FindByIdAsync(currentUser.RequiredUserId.ToString())
+                   ?? throw new UnauthorizedException("Invalid Access Token");
+
+        var folder = command.Kind == UserImageKind.Avatar ? "avatars" : "covers";
+        var stored = await images.SaveAsync(command.File, folder, cancellationToken);
+        var previousUrl = command.Kind == UserImageKind.Avatar ? user.Avatar : user.CoverImage;
+        try
+        {
+            if (command.Kind == UserImageKind.Avatar) user.Avatar = stored.Url;
+            else user.CoverImage = stored.Url;
+            var result = await userManager.UpdateAsync(user);
+            if (!result.Succeeded)
+                throw new BadRequestException("Could not update the image", result.Errors.Select(e => e.Description).ToList());
+        }
+        catch
+        {
+            await storage.DeleteAsync(stored.Key, CancellationToken.None);
+            throw;
+        }
+
+        if (!string.IsNullOrEmpty(previousUrl) && storage.KeyFromUrl(previousUrl) is { } previousKey)
+            await storage.DeleteAsync(previousKey, CancellationToken.None);
+        return mapper.Map<UserDto>(user);
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using VideoTube.Domain.Entities;
+
+namespace VideoTube.Infrastructure.Data.Configurations;
+
+public sealed class UserConfiguration : IEntityTypeConfiguration<User>
+{
+    public void Configure(EntityTypeBuilder<User> builder)
+    {
+        builder.ToTable("users");
+        builder.Property(u => u.UserName).HasMaxLength(30).IsRequired();
+        builder.Property(u => u.NormalizedUserName).HasMaxLength(30).IsRequired();
+        builder.Property(u => u.Email).HasMaxLength(254).IsRequired();
+        builder.Property(u => u.NormalizedEmail).HasMaxLength(254).IsRequired();
+        builder.Property(u => u.FullName).HasMaxLength(100).IsRequired();
+        builder.Property(u => u.Avatar).HasMaxLength(1024).IsRequired();
+        builder.Property(u => u.CoverImage).HasMaxLength(1024).IsRequired();
+        // Identity declares a non-unique email index; email is an account identity here, so make it unique.
+        builder.HasIndex(u => u.NormalizedEmail).HasDatabaseName("ix_users_normalized_email").IsUnique();
+        builder.HasIndex(u => u.FullName);
+    }
+}

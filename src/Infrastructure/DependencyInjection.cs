@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using VideoTube.Application.Common.Interfaces;
+using VideoTube.Application.Common.Media;
+using VideoTube.Application.Users;
+using VideoTube.Domain.Entities;
+using VideoTube.Infrastructure.Data;
+using VideoTube.Infrastructure.Data.Interceptors;
+using VideoTube.Infrastructure.Identity;
+using VideoTube.Infrastructure.Storage;
+
+namespace VideoTube.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string ConnectionStringName = "VideoTube";
+
+    public static IServiceCollection AddInfrastructureServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<AuditableEntityInterceptor>();
+        services.AddDbContext<ApplicationDbContext>((provider, options) =>
+        {
+            // Read per context rather than at registration, so hosts (and tests) can still override configuration.
+            var connectionString = provider.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName)
+                ?? throw new InvalidOperationException($"Connection string 'ConnectionStrings:{ConnectionStringName}' is not set.");
+            ConfigureDbContext(options, connectionString);
+            options.AddInterceptors(provider.GetRequiredService<AuditableEntityInterceptor>());
+        });
+        services.AddScoped<IApplicationDbContext>(provider => provider.GetRequiredService<ApplicationDbContext>());
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName));
+
+        services.AddIdentityCore<User>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyz0123456789._-";
+                options.Password.RequiredLength = UserInput.MinPasswordLength;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<ApplicationDbContext>();
+        services.AddSingleton<IAccessTokenIssuer, JwtAccessTokenIssuer>();
+
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => o.Provider is "Local" or "S3", "Storage:Provider must be 'Local' or 'S3'.")
+            .ValidateOnStart();
+        services.AddSingleton<IMediaStorage, LocalDiskMediaStorage>();
+
+        services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"]);
+        return services;
+    }
+
+    public static void ConfigureDbContext(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention();
+}

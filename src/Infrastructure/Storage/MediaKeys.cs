@@ -1,0 +1,38 @@
+namespace VideoTube.Infrastructure.Storage;
+
+/// <summary>Key and URL scheme shared by the storage adapters: every object is served through the API's /media route.</summary>
+public static class MediaKeys
+{
+    public const string RoutePrefix = "/media/";
+
+    /// <summary>Server-chosen names (never the client's file name), so uploads cannot collide or traverse paths.</summary>
+    public static string NewKey(string folder, string extension) =>
+        $"{folder}/{DateTime.UtcNow:yyyy/MM}/{Guid.CreateVersion7():N}{extension}";
+
+    public static string Url(StorageOptions options, string key) => $"{options.PublicBaseUrl.TrimEnd('/')}{RoutePrefix}{key}";
+
+    public static string? KeyFromUrl(StorageOptions options, string url)
+    {
+        var prefix = $"{options.PublicBaseUrl.TrimEnd('/')}{RoutePrefix}";
+        return url.StartsWith(prefix, StringComparison.Ordinal) && IsValidKey(url[prefix.Length..]) ? url[prefix.Length..] : null;
+    }
+
+    /// <summary>Keys are relative paths of safe segments: no "..", no rooted paths, no backslashes.</summary>
+    public static bool IsValidKey(string key) =>
+        key.Length is > 0 and <= 512 && !key.StartsWith('/') && !key.Contains('\\')
+        && key.Split('/').All(segment => segment.Length > 0 && segment != "." && segment != ".."
+                                         && segment.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_'));
+
+    public static string ContentTypeFor(string key) => Path.GetExtension(key).ToLowerInvariant() switch
+    {
+        ".jpg" or ".jpeg" => "image/jpeg",
+        ".png" => "image/png",
+        ".gif" => "image/gif",
+        ".webp" => "image/webp",
+        ".mp4" => "video/mp4",
+        ".webm" => "video/webm",
+        ".mov" => "video/quicktime",
+        ".mkv" => "video/x-matroska",
+        _ => "application/octet-stream",
+    };
+}

@@ -1,0 +1,112 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Serilog;
+using VideoTube.Application.Common.Interfaces;
+using VideoTube.Application.Common.Security;
+using VideoTube.Infrastructure.Identity;
+using VideoTube.WebApi.Infrastructure;
+
+namespace VideoTube.WebApi;
+
+public static class DependencyInjection
+{
+    public static WebApplicationBuilder AddWebApiServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddSerilog((provider, logger) => logger
+            .ReadFrom.Configuration(configuration)
+            .ReadFrom.Services(provider)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(outputTemplate:
+                "[{Timestamp:HH:mm:ss} {Level:u3}] {CorrelationId} {SourceContext}: {Message:lj}{NewLine}{Exception}"));
+
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new UtcDateTimeConverter());
+            options.SerializerOptions.NumberHandling = JsonNumberHandling.AllowReadingFromString;
+        });
+        // Binding failures throw, so the exception handler can answer them in the envelope.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.Configure<FormOptions>(options => options.MultipartBodyLengthLimit = 64L * 1024 * 1024);
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddProblemDetails();
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<ICurrentUser>(provider => provider.GetRequiredService<CurrentUser>());
+        services.AddScoped<IRequestContext>(provider => provider.GetRequiredService<CurrentUser>());
+        services.AddSingleton<RequestBody>();
+        services.AddSingleton<AuthCookies>();
+        services.AddOptions<AuthCookieOptions>().Bind(configuration.GetSection(AuthCookieOptions.SectionName));
+
+        AddAuthentication(services);
+        AddCors(services, configuration);
+        services.AddOpenApi();
+        return builder;
+    }
+
+    private static void AddAuthentication(IServiceCollection services)
+    {
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<JwtOptions>>((bearer, jwt) =>
+            {
+                var settings = jwt.Value;
+                bearer.MapInboundClaims = false;
+                bearer.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = settings.Issuer,
+                    ValidAudience = settings.Audience,
+                    IssuerSigningKey = JwtAccessTokenIssuer.SigningKey(settings),
+                    // Pinning the algorithm rejects alg=none and algorithm-confusion tokens.
+                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                    RequireExpirationTime = true,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                    NameClaimType = JwtRegisteredClaimNames.Sub,
+                };
+                bearer.Events = new JwtBearerEvents
+                {
+                    // The Authorization header wins over the cookie (chai-backend did the reverse, quirk 9).
+                    OnMessageReceived = context =>
+                    {
+                        if (!context.Request.Headers.ContainsKey("Authorization") &&
+                            context.Request.Cookies.TryGetValue(AuthCookies.AccessTokenCookie, out var cookie))
+                            context.Token = cookie;
+                        return Task.CompletedTask;
+                    },
+                    OnChallenge = async context =>
+                    {
+                        context.HandleResponse();
+                        var message = context.AuthenticateFailure switch
+                        {
+                            null => "Unauthorized request",
+                            SecurityTokenExpiredException => "Access token expired",
+                            _ => "Invalid access token",
+                        };
+                        await Envelope.WriteErrorAsync(context.HttpContext, StatusCodes.Status401Unauthorized, message);
+                    },
+                    OnForbidden = context => Envelope.WriteErrorAsync(context.HttpContext, StatusCodes.Status403Forbidden, "Forbidden"),
+                };
+            });
+        services.AddAuthorization();
+    }
+
+    private static void AddCors(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<CorsSettings>().Bind(configuration.GetSection(CorsSettings.SectionName));
+        services.AddCors();
+        services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()
+            .Configure<IOptions<CorsSettings>>((options, settings) => options.AddPolicy(CorsSettings.PolicyName, policy => policy
+            .WithOrigins(settings.Value.AllowedOrigins)
+            .AllowCredentials()
+            .AllowAnyHeader()
+            .WithMethods("GET", "HEAD", "PUT", "PATCH", "POST", "DELETE")
+            .WithExposedHeaders(CorrelationIdMiddleware.HeaderName)));
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using VideoTube.Application.Common.Exceptions;
+using VideoTube.Application.Common.Media;
+
+namespace VideoTube.WebApi.Infrastructure;
+
+/// <summary>
+/// Reads a command from a JSON, urlencoded or multipart body, as chai-backend accepted all three. A body of the
+/// wrong shape (an object where a string belongs, say) is a 400, never a 500 and never a query operator.
+/// </summary>
+public sealed class RequestBody(IOptions<JsonOptions> jsonOptions)
+{
+    public const long MaxJsonBytes = 64 * 1024;
+
+    public async Task<T> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken) where T : class
+    {
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(cancellationToken);
+            var node = new JsonObject();
+            foreach (var (key, value) in form)
+                node[key] = value.Count == 1 ? value[0] : value.ToString();
+            return Deserialize<T>(node.ToJsonString());
+        }
+
+        if (request.ContentLength is 0 || (request.ContentLength is null && !request.Headers.ContainsKey("Transfer-Encoding")))
+            return Deserialize<T>("{}");
+        if (request.ContentLength > MaxJsonBytes)
+            throw new PayloadTooLargeException($"JSON body must be at most {MaxJsonBytes / 1024} KiB");
+        if (request.ContentType is { } type && !type.Contains("json", StringComparison.OrdinalIgnoreCase))
+            throw new UnsupportedMediaTypeException("Send the body as JSON, urlencoded or multipart form data");
+
+        using var reader = new StreamReader(request.Body);
+        var buffer = new char[MaxJsonBytes + 1];
+        var read = await reader.ReadBlockAsync(buffer.AsMemory(), cancellationToken);
+        if (read > MaxJsonBytes)
+            throw new PayloadTooLargeException($"JSON body must be at most {MaxJsonBytes / 1024} KiB");
+        var text = new string(buffer, 0, read);
+        return Deserialize<T>(string.IsNullOrWhiteSpace(text) ? "{}" : text);
+    }
+
+    /// <summary>The named file of a multipart body; null when absent, 400 when sent twice.</summary>
+    public static FileUpload? File(IFormCollection form, string fieldName)
+    {
+        var files = form.Files.GetFiles(fieldName);
+        if (files.Count > 1)
+            throw new BadRequestException($"Only one {fieldName} file is allowed");
+        if (files.Count == 0)
+            return null;
+        var file = files[0];
+        return new FileUpload(fieldName, file.FileName, file.ContentType ?? "application/octet-stream", file.Length,
+            file.OpenReadStream);
+    }
+
+    /// <summary>Rejects file parts the route does not expect instead of silently storing them.</summary>
+    public static void RejectUnexpectedFiles(IFormCollection form, params string[] allowed)
+    {
+        var unexpected = form.Files.Select(f => f.Name).Where(n => !allowed.Contains(n)).Distinct().ToList();
+        if (unexpected.Count > 0)
+            throw new BadRequestException("Unexpected file field", unexpected.Select(n => $"'{n}' is not accepted here").ToList());
+    }
+
+    private T Deserialize<T>(string json) where T : class
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(json, jsonOptions.Value.SerializerOptions)
+                   ?? throw new BadRequestException("Request body is required");
+        }
+        catch (JsonException exception)
+        {
+            var where = string.IsNullOrEmpty(exception.Path) || exception.Path == "$" ? "body" : exception.Path.TrimStart('$', '.');
+            throw new BadRequestException("Invalid request body", [$"{where} has an invalid value or the JSON is malformed"]);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using Scalar.AspNetCore;
+using Serilog;
+using VideoTube.Application;
+using VideoTube.Infrastructure;
+using VideoTube.WebApi;
+using VideoTube.WebApi.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddApplicationServices(builder.Configuration);
+builder.Services.AddInfrastructureServices(builder.Configuration);
+builder.AddWebApiServices();
+
+var app = builder.Build();
+await app.MigrateDatabaseIfConfiguredAsync();
+
+app.UseMiddleware<CorrelationIdMiddleware>();
+app.UseSerilogRequestLogging();
+app.UseExceptionHandler();
+app.UseStatusCodePages(context =>
+    Envelope.WriteErrorAsync(context.HttpContext, context.HttpContext.Response.StatusCode,
+        context.HttpContext.Response.StatusCode == StatusCodes.Status404NotFound ? "Route not found" : "Request failed"));
+app.UseCors(CorsSettings.PolicyName);
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi();
+app.MapScalarApiReference();
+app.MapEndpointGroups();
+
+await app.RunAsync();
+
+/// <summary>Entry point; public so integration tests can host the API with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
+using VideoTube.Infrastructure.Data;
+
+namespace VideoTube.IntegrationTests.Infrastructure;
+
+/// <summary>The real API, in memory, over its own PostgreSQL database and media folder.</summary>
+public sealed class VideoTubeApiFactory(string connectionString, string mediaRoot, IDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    public const string SigningKey = "integration-tests-signing-key-0123456789abcdef";
+
+    public SqlCommandCounter SqlCommands { get; } = new();
+
+    public string MediaRoot => mediaRoot;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        var values = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:VideoTube"] = connectionString,
+            ["Jwt:SigningKey"] = SigningKey,
+            ["Storage:Local:RootPath"] = mediaRoot,
+            ["Storage:PublicBaseUrl"] = "https://localhost",
+            ["Database:MigrateOnStartup"] = "false",
+            ["Cors:AllowedOrigins:0"] = "https://spa.example.com",
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            values[key] = value;
+        foreach (var (key, value) in values)
+            builder.UseSetting(key, value);
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(values));
+        builder.ConfigureServices(services =>
+            services.ConfigureDbContext<ApplicationDbContext>(options => options.AddInterceptors(SqlCommands)));
+    }
+}
