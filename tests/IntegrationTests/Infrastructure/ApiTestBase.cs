@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using VideoTube.Domain.Entities;
 using VideoTube.Infrastructure.Data;
 
 namespace VideoTube.IntegrationTests.Infrastructure;
@@ -128,6 +129,32 @@ public abstract class ApiTestBase
     {
         await using var scope = Factory.Services.CreateAsyncScope();
         return await action(scope.ServiceProvider.GetRequiredService<ApplicationDbContext>());
+    }
+
+    /// <summary>Inserts a video row directly (no upload), for tests of routes that only need one to exist.</summary>
+    protected Task<Video> SeedVideoAsync(Guid ownerId, string? title = null, bool isPublished = true, long views = 0,
+        double duration = 60, string description = "A test video")
+    {
+        var key = $"videos/seed/{Guid.NewGuid():N}.mp4";
+        var video = new Video
+        {
+            OwnerId = ownerId,
+            Title = title ?? UniqueName("video"),
+            Description = description,
+            Duration = duration,
+            Views = views,
+            IsPublished = isPublished,
+            VideoFileKey = key,
+            VideoFile = $"https://localhost/media/{key}",
+            ThumbnailKey = key.Replace(".mp4", ".png"),
+            Thumbnail = $"https://localhost/media/{key.Replace(".mp4", ".png")}",
+        };
+        return WithDbAsync(async db =>
+        {
+            db.Videos.Add(video);
+            await db.SaveChangesAsync();
+            return video;
+        });
     }
 
     protected int MediaFileCount() =>
