@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using VideoTube.Application.Common.Media;
 
@@ -7,9 +8,10 @@ namespace VideoTube.Infrastructure.Storage;
 /// Stores media under <c>Storage:Local:RootPath</c>. Writes go to a temporary file that is renamed into place only
 /// when complete, so a failed or aborted upload never leaves a partial object behind.
 /// </summary>
-public sealed class LocalDiskMediaStorage(IOptions<StorageOptions> options) : IMediaStorage
+public sealed class LocalDiskMediaStorage(IOptions<StorageOptions> options, IHostEnvironment environment) : IMediaStorage
 {
-    private string Root => Path.GetFullPath(options.Value.Local.RootPath);
+    // A relative root is relative to the app's content root, not to whatever directory the process started in.
+    private string Root => Path.GetFullPath(options.Value.Local.RootPath, environment.ContentRootPath);
 
     public async Task<StoredMedia> SaveAsync(Stream content, string folder, string extension, string contentType,
         CancellationToken cancellationToken)
