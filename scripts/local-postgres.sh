@@ -2,6 +2,8 @@
 # Starts or stops a throwaway PostgreSQL built from this machine's own binaries (no Docker needed).
 #   scripts/local-postgres.sh start   -> prints the connection string on stdout
 #   scripts/local-postgres.sh stop    -> stops the server and deletes its data directory
+#   scripts/local-postgres.sh pause   -> stops the server but keeps its data (outage drills)
+#   scripts/local-postgres.sh resume  -> starts a paused server again
 # Environment: VIDEOTUBE_PG_PORT (default 55432), VIDEOTUBE_PG_DIR (default /tmp/videotube-pg-$PORT).
 # Installs Debian's postgresql package when initdb is missing (needs root, as on CI).
 set -euo pipefail
@@ -54,13 +56,27 @@ start() {
     [ "$(id -u)" -eq 0 ] && chown postgres: "$DIR"
     as_owner "$initdb" -D "$DATA" -U postgres --auth=trust --encoding=UTF8 --locale=C >"$DIR/initdb.log" 2>&1 \
       || { cat "$DIR/initdb.log" >&2; exit 1; }
-    # Durability is irrelevant for a throwaway test server; turning it off makes the suite much faster.
-    as_owner "$pg_ctl" -D "$DATA" -l "$DIR/server.log" -w -t 60 \
-      -o "-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
-      start >&2 || { cat "$DIR/server.log" >&2; exit 1; }
+    run_server
     log "started on 127.0.0.1:$PORT (data in $DATA)"
   fi
   echo "Host=127.0.0.1;Port=$PORT;Username=postgres;Password=postgres;Database=postgres"
+}
+
+run_server() {
+  # Durability is irrelevant for a throwaway test server; turning it off makes the suite much faster.
+  as_owner "$(find_bin pg_ctl)" -D "$DATA" -l "$DIR/server.log" -w -t 60 \
+    -o "-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+    start >&2 || { cat "$DIR/server.log" >&2; exit 1; }
+}
+
+pause() {
+  as_owner "$(find_bin pg_ctl)" -D "$DATA" -m fast -w stop >&2
+  log "paused (data kept in $DATA)"
+}
+
+resume() {
+  run_server
+  log "resumed on 127.0.0.1:$PORT"
 }
 
 stop() {
@@ -75,5 +91,7 @@ stop() {
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
-  *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+  pause) pause ;;
+  resume) resume ;;
+  *) echo "usage: $0 start|stop|pause|resume" >&2; exit 2 ;;
 esac

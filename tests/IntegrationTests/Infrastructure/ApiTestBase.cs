@@ -15,7 +15,7 @@ namespace VideoTube.IntegrationTests.Infrastructure;
 /// </summary>
 public abstract class ApiTestBase
 {
-    protected const string DefaultPassword = "correct-horse-battery";
+    protected const string DefaultPassword = Forms.Password;
 
     private string _connectionString = string.Empty;
 
@@ -55,28 +55,10 @@ public abstract class ApiTestBase
     protected static string UniqueName(string prefix = "user") => $"{prefix}{Guid.NewGuid():N}"[..Math.Min(24, prefix.Length + 16)];
 
     protected static MultipartFormDataContent RegistrationForm(string username, string email, string password = DefaultPassword,
-        string fullName = "Test User", byte[]? avatar = null, byte[]? coverImage = null, bool includeAvatar = true)
-    {
-        var form = new MultipartFormDataContent
-        {
-            { new StringContent(fullName), "fullName" },
-            { new StringContent(email), "email" },
-            { new StringContent(username), "username" },
-            { new StringContent(password), "password" },
-        };
-        if (includeAvatar)
-            form.Add(ImageContent(avatar ?? TestFiles.Png()), "avatar", "avatar.png");
-        if (coverImage is not null)
-            form.Add(ImageContent(coverImage), "coverImage", "cover.png");
-        return form;
-    }
+        string fullName = "Test User", byte[]? avatar = null, byte[]? coverImage = null, bool includeAvatar = true) =>
+        Forms.Registration(username, email, password, fullName, avatar, coverImage, includeAvatar);
 
-    protected static ByteArrayContent ImageContent(byte[] bytes, string contentType = "image/png")
-    {
-        var content = new ByteArrayContent(bytes);
-        content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        return content;
-    }
+    protected static ByteArrayContent ImageContent(byte[] bytes, string contentType = "image/png") => Forms.Image(bytes, contentType);
 
     /// <summary>Registers and logs in a new user; the returned client sends its access token as a Bearer header.</summary>
     protected async Task<TestUser> CreateUserAsync(string? username = null)
