@@ -26,6 +26,7 @@ public static partial class UserInput
             throw new BadRequestException("All fields are required", missing);
     }
 
+    /// <summary>Printable ASCII only: invisible or bidi-control characters make look-alike addresses.</summary>
     public static void ValidateEmail(string normalizedEmail)
     {
         if (normalizedEmail.Length > MaxEmailLength || !IsEmail(normalizedEmail))
@@ -56,7 +57,7 @@ public static partial class UserInput
 
     private static bool IsEmail(string value) =>
         MailAddress.TryCreate(value, out var address) && address.Address == value && value.Contains('.', StringComparison.Ordinal)
-        && !value.EndsWith('.');
+        && !value.EndsWith('.') && value.All(c => c > ' ' && c < 0x7F);
 
     [GeneratedRegex("^[a-z0-9._-]{3,30}$")]
     private static partial Regex UsernamePattern();

@@ -44,9 +44,20 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
             (409, "Resource already exists", []),
         DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation } } =>
             (404, "A referenced resource does not exist", []),
+        // Class 22 is "data exception" (NUL bytes, values too long, out of range): bad input that validation let through.
+        _ when FindPostgresError(exception) is { SqlState: var state } && state.StartsWith("22", StringComparison.Ordinal) =>
+            (400, "Invalid value in request", []),
         _ when IsDatabaseUnavailable(exception) => (503, "Service temporarily unavailable", []),
         _ => (500, "Something went wrong", []),
     };
+
+    private static PostgresException? FindPostgresError(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+            if (current is PostgresException postgres)
+                return postgres;
+        return null;
+    }
 
     private static bool IsDatabaseUnavailable(Exception exception)
     {
