@@ -36,7 +36,7 @@ public sealed class Users : IEndpointGroup
         RegisterUserCommand command;
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(ct);
+            var form = await RequestBody.ReadFormAsync(request, ct);
             RequestBody.RejectUnexpectedFiles(form, "avatar", "coverImage");
             command = new RegisterUserCommand(form["fullName"], form["email"], form["username"], form["password"],
                 RequestBody.File(form, "avatar"), RequestBody.File(form, "coverImage"));
@@ -102,9 +102,7 @@ public sealed class Users : IEndpointGroup
         UserImageKind kind, CancellationToken ct)
     {
         var field = kind == UserImageKind.Avatar ? "avatar" : "coverImage";
-        if (!request.HasFormContentType)
-            throw new Application.Common.Exceptions.BadRequestException($"Send the {field} file as multipart/form-data");
-        var form = await request.ReadFormAsync(ct);
+        var form = await RequestBody.ReadFormAsync(request, ct);
         RequestBody.RejectUnexpectedFiles(form, field);
         var user = await handler.HandleAsync(new UpdateUserImageCommand(kind, RequestBody.File(form, field)), ct);
         return Envelope.Ok(user, kind == UserImageKind.Avatar ? "Avatar image updated successfully" : "Cover image updated successfully");

@@ -19,7 +19,7 @@ public sealed class RequestBody(IOptions<JsonOptions> jsonOptions)
     {
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(cancellationToken);
+            var form = await ReadFormAsync(request, cancellationToken);
             var node = new JsonObject();
             foreach (var (key, value) in form)
                 node[key] = value.Count == 1 ? value[0] : value.ToString();
@@ -40,6 +40,22 @@ public sealed class RequestBody(IOptions<JsonOptions> jsonOptions)
             throw new PayloadTooLargeException($"JSON body must be at most {MaxJsonBytes / 1024} KiB");
         var text = new string(buffer, 0, read);
         return Deserialize<T>(string.IsNullOrWhiteSpace(text) ? "{}" : text);
+    }
+
+    /// <summary>Reads a form body; a truncated or boundary-less multipart body is the client's fault (400), not a 500.</summary>
+    public static async Task<IFormCollection> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType)
+            throw new UnsupportedMediaTypeException("Send the body as multipart/form-data");
+        try
+        {
+            return await request.ReadFormAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is IOException or InvalidOperationException
+                                          && !cancellationToken.IsCancellationRequested)
+        {
+            throw new BadRequestException("Malformed form body", [exception.Message]);
+        }
     }
 
     /// <summary>The named file of a multipart body; null when absent, 400 when sent twice.</summary>

@@ -40,7 +40,7 @@ public sealed class UpdateUserImageTests : ApiTestBase
         Assert.That(await AssertErrorAsync(await user.Client.PatchAsync("/api/v1/users/cover-image",
                 new MultipartFormDataContent { { new StringContent("x"), "note" } }), HttpStatusCode.BadRequest),
             Is.EqualTo("Cover image file is missing"));
-        await AssertErrorAsync(await user.Client.PatchAsync("/api/v1/users/avatar", new StringContent("{}")), HttpStatusCode.BadRequest);
+        await AssertErrorAsync(await user.Client.PatchAsync("/api/v1/users/avatar", new StringContent("{}")), HttpStatusCode.UnsupportedMediaType);
     }
 
     [Test]
