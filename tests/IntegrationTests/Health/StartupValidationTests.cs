@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Options;
+
+namespace VideoTube.IntegrationTests.Health;
+
+/// <summary>Misconfiguration stops the API at start-up with a clear message instead of failing on the first request.</summary>
+public sealed class StartupValidationTests
+{
+    [TestCase("Jwt:SigningKey", "too-short")]
+    [TestCase("Jwt:AccessTokenLifetime", "00:00:00")]
+    [TestCase("Storage:Provider", "FloppyDisk")]
+    [TestCase("Media:MaxImageBytes", "0")]
+    public void Invalid_settings_fail_start_up(string key, string value)
+    {
+        using var factory = new VideoTubeApiFactory("Host=127.0.0.1;Database=unused", Path.GetTempPath(),
+            new Dictionary<string, string?> { [key] = value });
+
+        var exception = Assert.Catch(() => _ = factory.Server);
+
+        Assert.That(exception, Is.InstanceOf<OptionsValidationException>().Or.InnerException.InstanceOf<OptionsValidationException>());
+    }
+}
