@@ -1,0 +1,176 @@
+#!/usr/bin/env bash
+# Shared helpers of the benchmark scripts (sourced, not run). Everything here talks to 127.0.0.1 only.
+# shellcheck disable=SC2034  # variables set here are read by the sourcing scripts
+
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO_DIR="$(cd "$BENCH_DIR/.." && pwd)"
+API_DLL="$REPO_DIR/src/WebApi/bin/Release/net10.0/VideoTube.WebApi.dll"
+API_PID=""
+API_LOG=""
+API_MEDIA_DIR=""
+
+log() { echo "[bench] $*" >&2; }
+die() { echo "[bench] error: $*" >&2; exit 1; }
+
+# Exports PGHOST/PGPORT/PGUSER/PGPASSWORD/PGDATABASE from an Npgsql connection string, for psql and pgbench.
+pg_env_from_connection() {
+  local part key value
+  local -a parts
+  IFS=';' read -ra parts <<<"$1"
+  for part in "${parts[@]}"; do
+    [ -n "$part" ] || continue
+    key=$(tr '[:upper:]' '[:lower:]' <<<"${part%%=*}" | tr -d ' ')
+    value="${part#*=}"
+    case "$key" in
+      host|server) export PGHOST="$value" ;;
+      port) export PGPORT="$value" ;;
+      username|user|userid|"user id") export PGUSER="$value" ;;
+      password) export PGPASSWORD="$value" ;;
+      database|db) export PGDATABASE="$value" ;;
+    esac
+  done
+  case "${PGHOST:-}" in
+    127.*|localhost|::1|"") ;;
+    *) die "the database must be on loopback (Host=$PGHOST)" ;;
+  esac
+}
+
+psql_value() { psql -X -q -t -A -v ON_ERROR_STOP=1 -c "$1"; }
+
+# The server's own binaries first: Debian's /usr/bin/pgbench is a wrapper that wants a configured cluster.
+find_pg_tool() {
+  local name="$1" candidate
+  for candidate in $(find /usr/lib/postgresql -maxdepth 3 -name "$name" -type f 2>/dev/null | sort -V -r); do
+    [ -x "$candidate" ] && { echo "$candidate"; return 0; }
+  done
+  command -v "$name" 2>/dev/null
+}
+
+ensure_apt_package() {
+  local binary="$1" package="$2"
+  command -v "$binary" >/dev/null && return 0
+  [ "$(id -u)" -eq 0 ] || die "$binary is missing: apt-get install -y $package"
+  log "installing $package"
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >&2
+}
+
+build_api() {
+  if [ "${SKIP_BUILD:-0}" = 1 ] && [ -f "$API_DLL" ]; then return 0; fi
+  log "building the API (Release)"
+  dotnet build "$REPO_DIR/src/WebApi" -c Release -v quiet -nologo >&2 || die "build failed"
+}
+
+# Starts the built API on 127.0.0.1:$1 in the background. `dotnet <dll>` hosts the app in-process, so API_PID is the
+# API itself (dotnet run would put a launcher in between and apply launchSettings.json's Development profile).
+# Extra NAME=VALUE arguments are added to the environment (env accepts names with dots, which export cannot).
+start_api() {
+  local port="$1"; shift
+  curl -s -o /dev/null "http://127.0.0.1:$port/" && die "port $port is already in use"
+  API_LOG=$(mktemp /tmp/videotube-bench-api.XXXXXX.log)
+  API_MEDIA_DIR=$(mktemp -d /tmp/videotube-bench-media.XXXXXX)
+  (
+    cd "$(dirname "$API_DLL")" || exit 1
+    exec env \
+      ConnectionStrings__VideoTube="$CONNECTION" \
+      Jwt__SigningKey="$(head -c 48 /dev/urandom | base64 | tr -d '\n')" \
+      ASPNETCORE_ENVIRONMENT=Production \
+      Database__MigrateOnStartup=false \
+      Serilog__MinimumLevel__Default=Warning \
+      Storage__Local__RootPath="$API_MEDIA_DIR" \
+      "$@" \
+      dotnet "$API_DLL" --urls "http://127.0.0.1:$port"
+  ) >"$API_LOG" 2>&1 &
+  API_PID=$!
+  local i
+  for i in $(seq 1 120); do
+    if curl -s -o /dev/null "http://127.0.0.1:$port/health/live"; then
+      log "API up (pid $API_PID, port $port, log $API_LOG)"
+      return 0
+    fi
+    kill -0 "$API_PID" 2>/dev/null || { cat "$API_LOG" >&2; die "the API exited during start-up"; }
+    sleep 0.5
+  done
+  die "the API did not answer within 60s (log: $API_LOG)"
+}
+
+stop_api() {
+  if [ -n "$API_PID" ] && kill -0 "$API_PID" 2>/dev/null; then
+    kill "$API_PID" 2>/dev/null || true
+    local i
+    for i in $(seq 1 20); do kill -0 "$API_PID" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$API_PID" 2>/dev/null || true
+    wait "$API_PID" 2>/dev/null || true
+  fi
+  API_PID=""
+  [ -n "$API_MEDIA_DIR" ] && rm -rf "$API_MEDIA_DIR"
+  API_MEDIA_DIR=""
+}
+
+# EXIT trap body: stops the API; its log is kept only when the script failed ($1: exit status, default $?).
+finish() {
+  local status="${1:-$?}"
+  stop_api
+  if [ -n "$API_LOG" ]; then
+    if [ "$status" -eq 0 ]; then rm -f "$API_LOG"; else log "API log kept: $API_LOG"; fi
+  fi
+  return "$status"
+}
+
+# Memory of the API from /proc: VmHWM is the peak resident set, VmRSS the current one (both in kB).
+proc_kb() { awk -v key="$1:" '$1 == key { print $2 }' "/proc/$API_PID/status" 2>/dev/null || echo 0; }
+
+# Writing 5 to clear_refs resets VmHWM to the current RSS (Linux ≥ 4.0), so each route gets its own peak.
+reset_peak_rss() { echo 5 2>/dev/null >"/proc/$API_PID/clear_refs"; }
+
+# Waits (at most 15s) until the API stops burning CPU: requests that wrk abandoned at its deadline (a login's password
+# hashing, say) would otherwise still run while pgbench measures.
+wait_api_idle() {
+  local before after i
+  for i in $(seq 1 30); do
+    before=$(awk '{ print $14 + $15 }' "/proc/$API_PID/stat" 2>/dev/null || echo 0)
+    sleep 0.5
+    after=$(awk '{ print $14 + $15 }' "/proc/$API_PID/stat" 2>/dev/null || echo 0)
+    [ $((after - before)) -le 5 ] && return 0
+  done
+  log "the API is still busy; measuring anyway"
+}
+
+mib() { awk -v kb="${1:-0}" 'BEGIN { printf "%.0f", kb / 1024 }'; }
+
+# Logs in and prints the access token. $1 = username, $2 = password, $3 = port.
+login_token() {
+  local body
+  body=$(curl -sS --max-time 30 -H 'Content-Type: application/json' \
+    -d "{\"username\":\"$1\",\"password\":\"$2\"}" "http://127.0.0.1:$3/api/v1/users/login") \
+    || die "login request failed"
+  jq -er '.data.accessToken' <<<"$body" 2>/dev/null || die "login as $1 failed: $body"
+}
+
+# The benchmarked routes: calls "$1 NAME METHOD PATH public|auth SQL_FILE|- PAGE" for each. Reads POPULAR, QUERY,
+# DEEP_PAGE and VIDEO_ID. The SQL file (bench/sql) holds what EF Core sends for the route; "-" means none.
+for_each_route() {
+  local fn="$1"
+  "$fn" healthcheck GET "/api/v1/healthcheck" public - 1
+  "$fn" login POST "/api/v1/users/login" public login.sql 1
+  "$fn" channel-profile GET "/api/v1/users/c/$POPULAR" auth channel-profile.sql 1
+  "$fn" videos-page1 GET "/api/v1/videos?page=1&limit=10" auth videos-list.sql 1
+  "$fn" "videos-page$DEEP_PAGE" GET "/api/v1/videos?page=$DEEP_PAGE&limit=10" auth videos-list.sql "$DEEP_PAGE"
+  "$fn" videos-search-page1 GET "/api/v1/videos?page=1&limit=10&query=$QUERY" auth videos-search.sql 1
+  "$fn" "videos-search-page$DEEP_PAGE" GET "/api/v1/videos?page=$DEEP_PAGE&limit=10&query=$QUERY" auth \
+    videos-search.sql "$DEEP_PAGE"
+  "$fn" get-video GET "/api/v1/videos/$VIDEO_ID" auth get-video.sql 1
+  "$fn" watch-history GET "/api/v1/users/history" auth watch-history.sql 1
+}
+
+# Values the routes need from the seeded database (BENCH_USER must be set). Sets ME, POPULAR, VIDEO_ID.
+read_bench_data() {
+  ME=$(psql_value "SELECT id FROM users WHERE normalized_user_name = upper('$BENCH_USER')") \
+    || die "cannot query the database"
+  [ -n "$ME" ] || die "user $BENCH_USER not found: seed the database first (bench/README.md)"
+  POPULAR="${POPULAR:-$(psql_value "SELECT u.user_name FROM users u JOIN (SELECT channel_id, count(*) AS n
+    FROM subscriptions GROUP BY channel_id ORDER BY n DESC LIMIT 1) top ON top.channel_id = u.id")}"
+  POPULAR="${POPULAR:-$BENCH_USER}"
+  VIDEO_ID=$(psql_value "SELECT id FROM videos WHERE is_published ORDER BY views DESC LIMIT 1")
+  VIDEO_ID="${VIDEO_ID:-00000000-0000-0000-0000-000000000000}"
+}
