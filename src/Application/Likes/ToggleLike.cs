@@ -1,0 +1,100 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using VideoTube.Application.Common.Access;
+using VideoTube.Application.Common.Exceptions;
+using VideoTube.Application.Common.Interfaces;
+using VideoTube.Domain.Entities;
+
+namespace VideoTube.Application.Likes;
+
+public enum LikeTarget
+{
+    Video,
+    Comment,
+    Tweet,
+}
+
+public sealed record ToggleLikeCommand(LikeTarget Target, Guid TargetId);
+
+public sealed record LikeStatusDto(bool IsLiked);
+
+/// <summary>
+/// Likes or unlikes a video, comment or tweet. chai-backend had no unique index, so concurrent toggles could like
+/// twice (quirk 14). Here the partial unique indexes hold one like per user and target, and the insert uses
+/// ON CONFLICT DO NOTHING, so a race ends with zero or one row and never surfaces as a unique-violation 500.
+/// </summary>
+public sealed class ToggleLikeHandler(IApplicationDbContext db, ICurrentUser currentUser, TimeProvider clock)
+{
+    public async Task<LikeStatusDto> HandleAsync(ToggleLikeCommand command, CancellationToken cancellationToken)
+    {
+        var userId = currentUser.RequiredUserId;
+        // Unliking needs no visibility check: a like on a video that has since been unpublished can still be removed.
+        if (await ExistingLike(command, userId).ExecuteDeleteAsync(cancellationToken) > 0)
+            return new LikeStatusDto(false);
+
+        await EnsureTargetVisibleAsync(command, userId, cancellationToken);
+        try
+        {
+            // Zero rows inserted means a concurrent toggle inserted it first: either way the caller now likes it.
+            await InsertAsync(command, userId, cancellationToken);
+        }
+        catch (DbException exception) when (exception.SqlState == SqlStates.ForeignKeyViolation)
+        {
+            throw NotFound(command.Target); // the target was deleted after the check
+        }
+        return new LikeStatusDto(true);
+    }
+
+    private IQueryable<Like> ExistingLike(ToggleLikeCommand command, Guid userId) => command.Target switch
+    {
+        LikeTarget.Video => db.Likes.Where(l => l.LikedById == userId && l.VideoId == command.TargetId),
+        LikeTarget.Comment => db.Likes.Where(l => l.LikedById == userId && l.CommentId == command.TargetId),
+        _ => db.Likes.Where(l => l.LikedById == userId && l.TweetId == command.TargetId),
+    };
+
+    private async Task EnsureTargetVisibleAsync(ToggleLikeCommand command, Guid userId, CancellationToken cancellationToken)
+    {
+        var id = command.TargetId;
+        switch (command.Target)
+        {
+            case LikeTarget.Video:
+                await db.Videos.EnsureVisibleAsync(id, userId, cancellationToken);
+                break;
+            case LikeTarget.Comment:
+                // A comment is only as visible as its video.
+                if (!await db.Comments.AnyAsync(c => c.Id == id && (c.Video!.IsPublished || c.Video.OwnerId == userId),
+                        cancellationToken))
+                    throw NotFound(command.Target);
+                break;
+            default:
+                if (!await db.Tweets.AnyAsync(t => t.Id == id, cancellationToken))
+                    throw NotFound(command.Target);
+                break;
+        }
+    }
+
+    // Raw SQL because EF Core has no ON CONFLICT; table and column names follow the snake_case convention.
+    private Task<int> InsertAsync(ToggleLikeCommand command, Guid userId, CancellationToken cancellationToken)
+    {
+        var id = Guid.CreateVersion7();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var target = command.TargetId;
+        return command.Target switch
+        {
+            LikeTarget.Video => db.Database.ExecuteSqlAsync($"""
+                INSERT INTO likes (id, liked_by_id, video_id, created_at, updated_at)
+                VALUES ({id}, {userId}, {target}, {now}, {now}) ON CONFLICT DO NOTHING
+                """, cancellationToken),
+            LikeTarget.Comment => db.Database.ExecuteSqlAsync($"""
+                INSERT INTO likes (id, liked_by_id, comment_id, created_at, updated_at)
+                VALUES ({id}, {userId}, {target}, {now}, {now}) ON CONFLICT DO NOTHING
+                """, cancellationToken),
+            _ => db.Database.ExecuteSqlAsync($"""
+                INSERT INTO likes (id, liked_by_id, tweet_id, created_at, updated_at)
+                VALUES ({id}, {userId}, {target}, {now}, {now}) ON CONFLICT DO NOTHING
+                """, cancellationToken),
+        };
+    }
+
+    private static NotFoundException NotFound(LikeTarget target) => new($"{target} not found");
+}

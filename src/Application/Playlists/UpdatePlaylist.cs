@@ -1,0 +1,28 @@
+using AutoMapper;
+using VideoTube.Application.Common.Exceptions;
+using VideoTube.Application.Common.Interfaces;
+using VideoTube.Application.Common.Validation;
+using VideoTube.Domain.Entities;
+
+namespace VideoTube.Application.Playlists;
+
+/// <summary>Either field may be left out to keep its value; at least one must be sent.</summary>
+public sealed record UpdatePlaylistCommand(Guid PlaylistId, string? Name, string? Description);
+
+public sealed class UpdatePlaylistHandler(IApplicationDbContext db, ICurrentUser currentUser, IMapper mapper)
+{
+    public async Task<PlaylistDto> HandleAsync(UpdatePlaylistCommand command, CancellationToken cancellationToken)
+    {
+        var userId = currentUser.RequiredUserId;
+        if (command.Name is null && command.Description is null)
+            throw new BadRequestException("Name or description is required", ["send name, description or both"]);
+        var name = command.Name is null ? null : TextInput.Required(command.Name, "name", Playlist.MaxNameLength);
+        var description = TextInput.Optional(command.Description, "description", Playlist.MaxDescriptionLength);
+
+        var playlist = await db.GetOwnedAsync(command.PlaylistId, userId, cancellationToken);
+        playlist.Name = name ?? playlist.Name;
+        playlist.Description = description ?? playlist.Description;
+        await db.SaveChangesAsync(cancellationToken);
+        return await db.GetDtoAsync(mapper, playlist.Id, userId, cancellationToken);
+    }
+}

@@ -1,0 +1,24 @@
+using AutoMapper;
+using VideoTube.Application.Common.Interfaces;
+using VideoTube.Application.Common.Validation;
+using VideoTube.Domain.Entities;
+
+namespace VideoTube.Application.Tweets;
+
+public sealed record CreateTweetCommand(string? Content);
+
+public sealed class CreateTweetHandler(IApplicationDbContext db, ICurrentUser currentUser, IMapper mapper)
+{
+    public async Task<TweetDto> HandleAsync(CreateTweetCommand command, CancellationToken cancellationToken)
+    {
+        var userId = currentUser.RequiredUserId;
+        var tweet = new Tweet
+        {
+            Content = TextInput.Required(command.Content, "content", Tweet.MaxContentLength),
+            OwnerId = userId,
+        };
+        db.Tweets.Add(tweet);
+        await db.SaveChangesAsync(cancellationToken);
+        return await db.GetDtoAsync(mapper, tweet.Id, userId, cancellationToken);
+    }
+}

@@ -1,0 +1,51 @@
+using VideoTube.Application.Comments;
+using VideoTube.Application.Common.Models;
+using VideoTube.WebApi.Infrastructure;
+
+namespace VideoTube.WebApi.Endpoints;
+
+/// <summary>chai-backend's /api/v1/comments routes (stubs there).</summary>
+public sealed class Comments : IEndpointGroup
+{
+    public static string Prefix => "/api/v1/comments";
+
+    public static void Map(RouteGroupBuilder group)
+    {
+        group.RequireAuthorization().DisableAntiforgery();
+        group.MapGet("/{videoId}", List).WithSummary("A video's comments, newest first (paginated)");
+        group.MapPost("/{videoId}", Add).WithSummary("Comment on a video");
+        group.MapPatch("/c/{commentId}", Update).WithSummary("Edit your comment");
+        group.MapDelete("/c/{commentId}", Delete).WithSummary("Delete your comment, or any comment on your video");
+    }
+
+    private sealed record ContentRequest(string? Content);
+
+    private static async Task<IResult> List(string videoId, string? page, string? limit, ListVideoCommentsHandler handler,
+        CancellationToken ct)
+    {
+        var query = new ListVideoCommentsQuery(RouteIds.Parse(videoId, "video"), PageRequest.Parse(page, limit));
+        return Envelope.Ok(await handler.HandleAsync(query, ct), "Comments fetched successfully");
+    }
+
+    private static async Task<IResult> Add(string videoId, HttpRequest request, RequestBody body, AddCommentHandler handler,
+        CancellationToken ct)
+    {
+        var id = RouteIds.Parse(videoId, "video");
+        var input = await body.ReadAsync<ContentRequest>(request, ct);
+        return Envelope.Created(await handler.HandleAsync(new AddCommentCommand(id, input.Content), ct), "Comment added successfully");
+    }
+
+    private static async Task<IResult> Update(string commentId, HttpRequest request, RequestBody body,
+        UpdateCommentHandler handler, CancellationToken ct)
+    {
+        var id = RouteIds.Parse(commentId, "comment");
+        var input = await body.ReadAsync<ContentRequest>(request, ct);
+        return Envelope.Ok(await handler.HandleAsync(new UpdateCommentCommand(id, input.Content), ct), "Comment updated successfully");
+    }
+
+    private static async Task<IResult> Delete(string commentId, DeleteCommentHandler handler, CancellationToken ct)
+    {
+        await handler.HandleAsync(new DeleteCommentCommand(RouteIds.Parse(commentId, "comment")), ct);
+        return Envelope.Ok("Comment deleted successfully");
+    }
+}

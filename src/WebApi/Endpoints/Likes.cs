@@ -1,0 +1,31 @@
+using VideoTube.Application.Likes;
+using VideoTube.WebApi.Infrastructure;
+
+namespace VideoTube.WebApi.Endpoints;
+
+/// <summary>chai-backend's /api/v1/likes routes (stubs there).</summary>
+public sealed class Likes : IEndpointGroup
+{
+    public static string Prefix => "/api/v1/likes";
+
+    public static void Map(RouteGroupBuilder group)
+    {
+        group.RequireAuthorization();
+        group.MapPost("/toggle/v/{videoId}", (string videoId, ToggleLikeHandler handler, CancellationToken ct) =>
+            Toggle(handler, LikeTarget.Video, RouteIds.Parse(videoId, "video"), ct)).WithSummary("Like or unlike a video");
+        group.MapPost("/toggle/c/{commentId}", (string commentId, ToggleLikeHandler handler, CancellationToken ct) =>
+            Toggle(handler, LikeTarget.Comment, RouteIds.Parse(commentId, "comment"), ct)).WithSummary("Like or unlike a comment");
+        group.MapPost("/toggle/t/{tweetId}", (string tweetId, ToggleLikeHandler handler, CancellationToken ct) =>
+            Toggle(handler, LikeTarget.Tweet, RouteIds.Parse(tweetId, "tweet"), ct)).WithSummary("Like or unlike a tweet");
+        group.MapGet("/videos", LikedVideos).WithSummary("Videos you liked, most recent like first");
+    }
+
+    private static async Task<IResult> Toggle(ToggleLikeHandler handler, LikeTarget target, Guid id, CancellationToken ct)
+    {
+        var status = await handler.HandleAsync(new ToggleLikeCommand(target, id), ct);
+        return Envelope.Ok(status, status.IsLiked ? "Liked successfully" : "Unliked successfully");
+    }
+
+    private static async Task<IResult> LikedVideos(ListLikedVideosHandler handler, CancellationToken ct) =>
+        Envelope.Ok(await handler.HandleAsync(ct), "Liked videos fetched successfully");
+}
