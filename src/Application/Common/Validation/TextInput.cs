@@ -1,3 +1,4 @@
+using System.Globalization;
 using VideoTube.Application.Common.Exceptions;
 
 namespace VideoTube.Application.Common.Validation;
@@ -11,7 +12,7 @@ public static class TextInput
     public static string Required(string? value, string field, int maxLength)
     {
         var trimmed = value?.Trim() ?? string.Empty;
-        if (trimmed.Length == 0)
+        if (trimmed.All(IsInvisible))
             throw new BadRequestException($"{Capitalised(field)} is required", [$"{field} is required"]);
         return WithinLimit(trimmed, field, maxLength);
     }
@@ -20,10 +21,18 @@ public static class TextInput
     public static string? Optional(string? value, string field, int maxLength) =>
         value is null ? null : WithinLimit(value.Trim(), field, maxLength);
 
-    private static string WithinLimit(string trimmed, string field, int maxLength) =>
-        trimmed.Length <= maxLength
-            ? trimmed
-            : throw new BadRequestException($"{Capitalised(field)} is too long", [$"{field} must be at most {maxLength} characters"]);
+    private static string WithinLimit(string trimmed, string field, int maxLength)
+    {
+        if (trimmed.Length > maxLength)
+            throw new BadRequestException($"{Capitalised(field)} is too long", [$"{field} must be at most {maxLength} characters"]);
+        // NUL and other control characters cannot be stored in PostgreSQL text and have no place in user text.
+        if (trimmed.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+            throw new BadRequestException($"{Capitalised(field)} contains invalid characters", [$"{field} must not contain control characters"]);
+        return trimmed;
+    }
+
+    /// <summary>Zero-width and other format characters alone would make an empty-looking but "non-blank" text.</summary>
+    private static bool IsInvisible(char c) => char.IsWhiteSpace(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format;
 
     private static string Capitalised(string field) => char.ToUpperInvariant(field[0]) + field[1..];
 }
