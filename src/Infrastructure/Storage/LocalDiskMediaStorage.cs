@@ -7,7 +7,7 @@ namespace VideoTube.Infrastructure.Storage;
 /// Stores media under <c>Storage:Local:RootPath</c>. Writes go to a temporary file that is renamed into place only
 /// when complete, so a failed or aborted upload never leaves a partial object behind.
 /// </summary>
-public sealed class LocalDiskMediaStorage(IOptions<StorageOptions> options) : IMediaStorage
+public sealed class LocalDiskMediaStorage(IOptions<StorageOptions> options) : IMediaStorage, IMediaLocator
 {
     private string Root => Path.GetFullPath(options.Value.Local.RootPath);
 
@@ -56,6 +56,9 @@ public sealed class LocalDiskMediaStorage(IOptions<StorageOptions> options) : IM
     }
 
     public string? KeyFromUrl(string url) => MediaKeys.KeyFromUrl(options.Value, url);
+
+    public Task<string?> LocateAsync(string key, CancellationToken cancellationToken) =>
+        Task.FromResult(MediaKeys.IsValidKey(key) && File.Exists(PathOf(key)) ? PathOf(key) : null);
 
     private string PathOf(string key)
     {
