@@ -17,6 +17,10 @@ namespace VideoTube.Infrastructure.Storage;
 public sealed class S3MediaStorage : IMediaStorage, IMediaLocator, IDisposable
 {
     /// <summary>S3's minimum part size is 5 MiB; 8 MiB keeps a 1 GiB upload well under the 10,000-part limit.</summary>
+    /// <remarks>
+    /// Parts are sent with a plain signed payload, not the SDK's aws-chunked encoding: the part is in memory anyway,
+    /// and some S3-compatible servers (s3rver) store aws-chunked bodies without decoding them.
+    /// </remarks>
     internal const int PartSize = 8 * 1024 * 1024;
 
     private static readonly TimeSpan PresignedUrlLifetime = TimeSpan.FromMinutes(15);
@@ -69,6 +73,7 @@ public sealed class S3MediaStorage : IMediaStorage, IMediaLocator, IDisposable
                     Key = key,
                     ContentType = contentType,
                     InputStream = new MemoryStream(buffer, 0, filled, writable: false),
+                    UseChunkEncoding = false,
                 }, cancellationToken);
                 return new StoredMedia(key, MediaKeys.Url(_options, key), filled);
             }
@@ -103,6 +108,7 @@ public sealed class S3MediaStorage : IMediaStorage, IMediaLocator, IDisposable
                     UploadId = upload.UploadId,
                     PartNumber = parts.Count + 1,
                     InputStream = new MemoryStream(buffer, 0, filled, writable: false),
+                    UseChunkEncoding = false,
                 }, cancellationToken);
                 parts.Add(new PartETag(parts.Count + 1, part.ETag));
                 length += filled;

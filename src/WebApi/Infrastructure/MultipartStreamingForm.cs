@@ -44,7 +44,7 @@ public sealed class MultipartStreamingForm : IStreamingForm
     {
         var reader = new MultipartReader(_boundary, _request.Body);
         // ReadNextSectionAsync drains whatever the previous callback left unread.
-        while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+        while (await GuardAsync(() => reader.ReadNextSectionAsync(cancellationToken)) is { } section)
         {
             if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
                 || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
@@ -55,13 +55,55 @@ public sealed class MultipartStreamingForm : IStreamingForm
                 var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue
                     ? disposition.FileNameStar
                     : disposition.FileName).Value ?? string.Empty;
-                await onFile(new StreamedFile(name, fileName, section.ContentType ?? "application/octet-stream", section.Body));
+                await onFile(new StreamedFile(name, fileName, section.ContentType ?? "application/octet-stream",
+                    new SectionStream(this, section.Body)));
             }
             else
             {
-                _fields[name] = await ReadFieldAsync(name, section.Body, cancellationToken);
+                _fields[name] = await GuardAsync(() => ReadFieldAsync(name, section.Body, cancellationToken));
             }
         }
+    }
+
+    /// <summary>
+    /// The multipart parser reports a body that ends without its closing boundary as a plain IOException; that is
+    /// the client's mistake (400), unlike an aborted request or Kestrel's own size limit, which pass through.
+    /// </summary>
+    private async Task<T> GuardAsync<T>(Func<Task<T>> read)
+    {
+        try
+        {
+            return await read();
+        }
+        catch (IOException exception) when (exception is not BadHttpRequestException
+                                            && !_request.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            throw new BadRequestException("Malformed multipart body", ["the body ended before its closing boundary"]);
+        }
+    }
+
+    /// <summary>A file part's body with the same error translation, so storage sees a 400, not an I/O failure.</summary>
+    private sealed class SectionStream(MultipartStreamingForm form, Stream inner) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) =>
+            ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            await form.GuardAsync(() => inner.ReadAsync(buffer, cancellationToken).AsTask());
+
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     private static async Task<string> ReadFieldAsync(string name, Stream body, CancellationToken cancellationToken)

@@ -169,6 +169,24 @@ public sealed class PublishVideoTests : VideoTestBase
         Assert.That(await WithDbAsync(db => db.Videos.AnyAsync(v => v.OwnerId == user.Id)), Is.False);
     }
 
+    [TestCase("no boundary at all")]
+    [TestCase("truncated inside the video part")]
+    public async Task A_malformed_or_truncated_multipart_body_is_400_and_leaves_nothing(string shape)
+    {
+        var body = shape == "no boundary at all"
+            ? shape
+            : "--b\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nt\r\n"
+              + "--b\r\nContent-Disposition: form-data; name=\"videoFile\"; filename=\"v.mp4\"\r\n\r\n"
+              + "\0\0\0\u0018ftypisom and then the body stops";
+        var user = await CreateUserAsync();
+        var files = MediaFileCount();
+        var content = new StringContent(body);
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=b");
+        Assert.That(await AssertErrorAsync(await user.Client.PostAsync("/api/v1/videos", content), HttpStatusCode.BadRequest),
+            Is.EqualTo("Malformed multipart body"));
+        Assert.That(MediaFileCount(), Is.EqualTo(files));
+    }
+
     [Test]
     public async Task Without_a_token_is_401_and_nothing_is_stored()
     {
