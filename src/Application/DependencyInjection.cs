@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using VideoTube.Application.Common.Media;
 using VideoTube.Application.Common.Security;
 using VideoTube.Application.Users;
+using VideoTube.Application.Videos;
 
 namespace VideoTube.Application;
 
@@ -22,6 +23,7 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<LoginSessions>();
         services.AddScoped<ImageUploads>();
+        services.AddScoped<VideoUploads>();
 
         // Use cases are plain classes (no mediator): every *Handler is registered so a new use case needs no wiring.
         foreach (var handler in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }

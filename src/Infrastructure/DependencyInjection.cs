@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using VideoTube.Application.Common.Interfaces;
 using VideoTube.Application.Common.Media;
 using VideoTube.Application.Users;
@@ -9,6 +10,7 @@ using VideoTube.Domain.Entities;
 using VideoTube.Infrastructure.Data;
 using VideoTube.Infrastructure.Data.Interceptors;
 using VideoTube.Infrastructure.Identity;
+using VideoTube.Infrastructure.Media;
 using VideoTube.Infrastructure.Storage;
 
 namespace VideoTube.Infrastructure;
@@ -50,8 +52,21 @@ public static class DependencyInjection
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName))
             .ValidateDataAnnotations()
             .Validate(o => o.Provider is "Local" or "S3", "Storage:Provider must be 'Local' or 'S3'.")
+            .Validate(o => o.Provider != "S3" || !string.IsNullOrWhiteSpace(o.S3.Bucket),
+                "Storage:S3:Bucket is required when Storage:Provider is 'S3'.")
             .ValidateOnStart();
-        services.AddSingleton<IMediaStorage, LocalDiskMediaStorage>();
+        // Chosen when first resolved (not at registration), so hosts and tests can still override the provider.
+        services.AddSingleton<LocalDiskMediaStorage>();
+        services.AddSingleton<S3MediaStorage>();
+        services.AddSingleton<IMediaStorage>(provider =>
+            provider.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == "S3"
+                ? provider.GetRequiredService<S3MediaStorage>()
+                : provider.GetRequiredService<LocalDiskMediaStorage>());
+        services.AddSingleton(provider => (IMediaLocator)provider.GetRequiredService<IMediaStorage>());
+
+        services.AddOptions<FfprobeOptions>().Bind(configuration.GetSection(FfprobeOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IVideoProbe, FfprobeVideoProbe>();
 
         services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"]);
         return services;

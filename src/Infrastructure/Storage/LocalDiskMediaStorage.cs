@@ -8,7 +8,8 @@ namespace VideoTube.Infrastructure.Storage;
 /// Stores media under <c>Storage:Local:RootPath</c>. Writes go to a temporary file that is renamed into place only
 /// when complete, so a failed or aborted upload never leaves a partial object behind.
 /// </summary>
-public sealed class LocalDiskMediaStorage(IOptions<StorageOptions> options, IHostEnvironment environment) : IMediaStorage
+public sealed class LocalDiskMediaStorage(IOptions<StorageOptions> options, IHostEnvironment environment)
+    : IMediaStorage, IMediaLocator
 {
     // A relative root is relative to the app's content root, not to whatever directory the process started in.
     private string Root => Path.GetFullPath(options.Value.Local.RootPath, environment.ContentRootPath);
@@ -58,6 +59,9 @@ public sealed class LocalDiskMediaStorage(IOptions<StorageOptions> options, IHos
     }
 
     public string? KeyFromUrl(string url) => MediaKeys.KeyFromUrl(options.Value, url);
+
+    public Task<string?> LocateAsync(string key, CancellationToken cancellationToken) =>
+        Task.FromResult(MediaKeys.IsValidKey(key) && File.Exists(PathOf(key)) ? PathOf(key) : null);
 
     private string PathOf(string key)
     {

@@ -1,10 +1,13 @@
-using VideoTube.Application.Common.Media;
-using VideoTube.Application.Common.Exceptions;
+using VideoTube.Application.Videos;
 using VideoTube.WebApi.Infrastructure;
 
 namespace VideoTube.WebApi.Endpoints;
 
-/// <summary>Serves stored media with HTTP range support so players can seek.</summary>
+/// <summary>
+/// Serves stored media with HTTP range support so players can seek. The route is anonymous (an &lt;img&gt; or
+/// &lt;video&gt; tag sends no Authorization header), but a valid access token, when sent, identifies the caller so an
+/// owner can preview their unpublished videos.
+/// </summary>
 public sealed class Media : IEndpointGroup
 {
     public static string Prefix => "/media";
@@ -14,9 +17,9 @@ public sealed class Media : IEndpointGroup
         group.MapGet("/{**key}", Get).WithSummary("Stream a stored file (supports Range)");
     }
 
-    private static async Task<IResult> Get(string key, IMediaStorage storage, CancellationToken ct)
+    private static async Task<IResult> Get(string key, OpenMediaHandler handler, CancellationToken ct)
     {
-        var media = await storage.OpenReadAsync(key, ct) ?? throw new NotFoundException("Media not found");
+        var media = await handler.HandleAsync(new OpenMediaQuery(key), ct);
         return TypedResults.Stream(media.Content, media.ContentType, enableRangeProcessing: true);
     }
 }

@@ -23,6 +23,9 @@ public sealed class Users : IEndpointGroup
         group.MapPatch("/cover-image", (HttpRequest request, UpdateUserImageHandler handler, CancellationToken ct) =>
                 UpdateImage(request, handler, UserImageKind.CoverImage, ct))
             .RequireAuthorization().DisableAntiforgery().WithSummary("Replace the cover image (multipart 'coverImage')");
+        group.MapGet("/c/{username}", ChannelProfile).RequireAuthorization()
+            .WithSummary("A channel's profile with subscriber counts");
+        group.MapGet("/history", WatchHistory).RequireAuthorization().WithSummary("Watched videos, most recent first");
     }
 
     private sealed record Credentials(string? Username, string? Email, string? Password);
@@ -90,6 +93,12 @@ public sealed class Users : IEndpointGroup
 
     private static async Task<IResult> CurrentUser(GetCurrentUserHandler handler, CancellationToken ct) =>
         Envelope.Ok(await handler.HandleAsync(ct), "User fetched successfully");
+
+    private static async Task<IResult> ChannelProfile(string username, GetChannelProfileHandler handler, CancellationToken ct) =>
+        Envelope.Ok(await handler.HandleAsync(new GetChannelProfileQuery(username), ct), "User channel fetched successfully");
+
+    private static async Task<IResult> WatchHistory(GetWatchHistoryHandler handler, CancellationToken ct) =>
+        Envelope.Ok(await handler.HandleAsync(ct), "Watch history fetched successfully");
 
     private static async Task<IResult> UpdateAccount(HttpRequest request, RequestBody body, UpdateAccountHandler handler,
         CancellationToken ct)

@@ -3,11 +3,16 @@ using VideoTube.Application.Common.Exceptions;
 namespace VideoTube.WebApi.Infrastructure;
 
 /// <summary>
-/// Ids arrive as strings so a malformed one is a 400 in the envelope ("Invalid tweet id"), not a routing 404 or a
-/// binding error as a typed route constraint would give.
+/// Ids from routes and query strings are taken as strings and parsed here, so a malformed id is a 400 with the
+/// envelope (not a 404 from a route constraint, nor a binding 500).
 /// </summary>
 public static class RouteIds
 {
-    public static Guid Parse(string value, string name) =>
+    /// <param name="name">What the id identifies, for the message: "video" gives "Invalid video id".</param>
+    public static Guid Parse(string? value, string name) =>
         Guid.TryParse(value, out var id) ? id : throw new BadRequestException($"Invalid {name} id");
+
+    /// <summary>For optional filters: absent or blank is null, anything else must be a valid id.</summary>
+    public static Guid? ParseOptional(string? value, string name) =>
+        string.IsNullOrWhiteSpace(value) ? null : Parse(value.Trim(), name);
 }

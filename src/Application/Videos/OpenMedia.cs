@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using VideoTube.Application.Common.Exceptions;
+using VideoTube.Application.Common.Interfaces;
+using VideoTube.Application.Common.Media;
+
+namespace VideoTube.Application.Videos;
+
+public sealed record OpenMediaQuery(string Key);
+
+/// <summary>
+/// Opens a stored file for the /media route. Avatars and covers are public; a video's file and thumbnail are served
+/// only while the caller may see the video (published, or their own), and never before the video row exists.
+/// </summary>
+public sealed class OpenMediaHandler(IApplicationDbContext db, ICurrentUser currentUser, IMediaStorage storage)
+{
+    private const string NotFoundMessage = "Media not found";
+
+    public async Task<MediaContent> HandleAsync(OpenMediaQuery query, CancellationToken cancellationToken)
+    {
+        var key = query.Key;
+        if (VideoMedia.IsVideoMediaKey(key))
+        {
+            var callerId = currentUser.UserId;
+            var visible = await db.Videos.AnyAsync(v => (v.VideoFileKey == key || v.ThumbnailKey == key)
+                                                        && (v.IsPublished || v.OwnerId == callerId), cancellationToken);
+            if (!visible)
+                throw new NotFoundException(NotFoundMessage);
+        }
+        return await storage.OpenReadAsync(key, cancellationToken) ?? throw new NotFoundException(NotFoundMessage);
+    }
+}

@@ -1,0 +1,182 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.S3.Model;
+using Microsoft.Extensions.DependencyInjection;
+using VideoTube.Application.Common.Media;
+
+namespace VideoTube.IntegrationTests.Videos;
+
+/// <summary>
+/// The S3 adapter against s3rver (an S3 emulator from npm) on loopback. Skipped when s3rver is not installed
+/// (npm install -g s3rver).
+/// </summary>
+public sealed class S3MediaStorageTests : VideoTestBase
+{
+    private const string Bucket = "videotube";
+    private const string Credential = "S3RVER"; // s3rver's fixed access and secret key
+
+    private readonly int _port = FreePort();
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "videotube-s3rver", Guid.NewGuid().ToString("N"));
+    private Process? _s3rver;
+
+    private string ServiceUrl => $"http://127.0.0.1:{_port}";
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Storage:Provider"] = "S3",
+        ["Storage:S3:ServiceUrl"] = ServiceUrl,
+        ["Storage:S3:Bucket"] = Bucket,
+        ["Storage:S3:AccessKey"] = Credential,
+        ["Storage:S3:SecretKey"] = Credential,
+        ["Storage:S3:ForcePathStyle"] = "true",
+    };
+
+    [OneTimeSetUp]
+    public async Task StartS3rverAsync()
+    {
+        if (!VideoFiles.IsOnPath("s3rver"))
+            Assert.Ignore("s3rver is not installed (npm install -g s3rver)");
+        Directory.CreateDirectory(_dataDirectory);
+        var start = new ProcessStartInfo("s3rver") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "--directory", _dataDirectory, "--address", "127.0.0.1", "--port", _port.ToString(),
+                     "--configure-bucket", Bucket, "--silent" })
+            start.ArgumentList.Add(argument);
+        _s3rver = Process.Start(start)!;
+        _s3rver.OutputDataReceived += (_, _) => { };
+        _s3rver.ErrorDataReceived += (_, _) => { };
+        _s3rver.BeginOutputReadLine();
+        _s3rver.BeginErrorReadLine();
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            try
+            {
+                using var probe = new TcpClient();
+                await probe.ConnectAsync(IPAddress.Loopback, _port);
+                break;
+            }
+            catch (SocketException) when (DateTime.UtcNow < deadline && !_s3rver.HasExited)
+            {
+                await Task.Delay(200);
+            }
+        }
+    }
+
+    [OneTimeTearDown]
+    public void StopS3rver()
+    {
+        if (_s3rver is { HasExited: false })
+            _s3rver.Kill(entireProcessTree: true);
+        _s3rver?.Dispose();
+        if (Directory.Exists(_dataDirectory))
+            Directory.Delete(_dataDirectory, recursive: true);
+    }
+
+    [Test]
+    public async Task Published_files_live_in_the_bucket_and_are_served_with_ranges()
+    {
+        var owner = await CreateUserAsync();
+        var bytes = await VideoFiles.GenerateMp4Async() ?? VideoFiles.FakeMp4(20_000);
+
+        var data = await PublishAsync(owner, bytes);
+
+        Assert.That(MediaFileCount(), Is.Zero, "nothing is written to local disk");
+        var keys = await ListKeysAsync();
+        Assert.That(keys, Has.Some.StartsWith("videos/").And.Some.StartsWith("thumbnails/").And.Some.StartsWith("avatars/"));
+        if (VideoFiles.IsOnPath("ffprobe") && VideoFiles.IsOnPath("ffmpeg"))
+            Assert.That(data["duration"]!.GetValue<double>(), Is.EqualTo(2.0).Within(0.25), "ffprobe reads the object by presigned URL");
+
+        var full = await owner.Client.GetAsync(PathOf(data, "videoFile"));
+        Assert.That(full.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await full.Content.ReadAsByteArrayAsync(), Is.EqualTo(bytes));
+
+        var request = new HttpRequestMessage(HttpMethod.Get, PathOf(data, "videoFile"));
+        request.Headers.Range = new RangeHeaderValue(100, 1099);
+        var partial = await owner.Client.SendAsync(request);
+        Assert.That(partial.StatusCode, Is.EqualTo(HttpStatusCode.PartialContent));
+        Assert.That(partial.Content.Headers.ContentRange!.ToString(), Is.EqualTo($"bytes 100-1099/{bytes.Length}"));
+        Assert.That(await partial.Content.ReadAsByteArrayAsync(), Is.EqualTo(bytes[100..1100]));
+    }
+
+    [Test]
+    public async Task Deleting_a_video_deletes_its_objects_and_a_failed_publish_leaves_none()
+    {
+        var owner = await CreateUserAsync();
+        var before = await ListKeysAsync();
+        var data = await PublishAsync(owner);
+        Assert.That(await ListKeysAsync(), Has.Count.EqualTo(before.Count + 2));
+
+        await owner.Client.DeleteAsync($"/api/v1/videos/{data["_id"]!.GetValue<string>()}");
+        Assert.That(await ListKeysAsync(), Is.EquivalentTo(before));
+
+        var failed = await owner.Client.PostAsync("/api/v1/videos", PublishForm(thumbnail: "not an image"u8.ToArray()));
+        await AssertErrorAsync(failed, HttpStatusCode.UnsupportedMediaType);
+        Assert.That(await ListKeysAsync(), Is.EquivalentTo(before));
+    }
+
+    [Test]
+    public async Task Large_streams_upload_in_parts_and_read_back_through_ranged_gets()
+    {
+        var storage = Factory.Services.GetRequiredService<IMediaStorage>();
+        var bytes = new byte[9 * 1024 * 1024 + 123];
+        new Random(42).NextBytes(bytes);
+
+        var stored = await storage.SaveAsync(new ForwardOnlyStream(bytes), "videos", ".mp4", "video/mp4", CancellationToken.None);
+
+        Assert.That(stored.Length, Is.EqualTo(bytes.Length));
+        await using (var media = await storage.OpenReadAsync(stored.Key, CancellationToken.None))
+        {
+            Assert.That(media, Is.Not.Null);
+            Assert.That((media!.Length, media.ContentType, media.Content.CanSeek), Is.EqualTo(((long)bytes.Length, "video/mp4", true)));
+            media.Content.Seek(8 * 1024 * 1024 - 10, SeekOrigin.Begin);
+            var slice = new byte[20];
+            await media.Content.ReadExactlyAsync(slice);
+            Assert.That(slice, Is.EqualTo(bytes[(8 * 1024 * 1024 - 10)..(8 * 1024 * 1024 + 10)]));
+
+            media.Content.Position = 0;
+            var copy = new MemoryStream();
+            await media.Content.CopyToAsync(copy);
+            Assert.That(copy.ToArray(), Is.EqualTo(bytes));
+        }
+
+        await storage.DeleteAsync(stored.Key, CancellationToken.None);
+        Assert.That(await storage.OpenReadAsync(stored.Key, CancellationToken.None), Is.Null);
+        await storage.DeleteAsync(stored.Key, CancellationToken.None); // deleting a missing object is not an error
+    }
+
+    private async Task<List<string>> ListKeysAsync()
+    {
+        using var client = new AmazonS3Client(new BasicAWSCredentials(Credential, Credential),
+            new AmazonS3Config { ServiceURL = ServiceUrl, ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
+        var response = await client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = Bucket });
+        return (response.S3Objects ?? []).Select(o => o.Key).ToList();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Like a request body: readable once, front to back, length unknown.</summary>
+    private sealed class ForwardOnlyStream(byte[] bytes) : Stream
+    {
+        private readonly MemoryStream _inner = new(bytes, writable: false);
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, Math.Min(count, 50_000));
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
