@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 
 command -v dotnet >/dev/null || { echo "The .NET 10 SDK is required (https://dot.net)" >&2; exit 1; }
 
+scripts/install-test-tools.sh
+
 if [ -z "${VIDEOTUBE_TEST_CONNECTION:-}" ] && ! (command -v docker >/dev/null && docker info >/dev/null 2>&1); then
   VIDEOTUBE_TEST_CONNECTION=$(scripts/local-postgres.sh start)
   export VIDEOTUBE_TEST_CONNECTION
