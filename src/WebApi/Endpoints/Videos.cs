@@ -63,7 +63,7 @@ public sealed class Videos : IEndpointGroup
         if (request.HasFormContentType)
         {
             // A thumbnail is small, so the buffered form reader is fine here (unlike the video upload).
-            var form = await request.ReadFormAsync(ct);
+            var form = await RequestBody.ReadFormAsync(request, ct);
             RequestBody.RejectUnexpectedFiles(form, "thumbnail");
             command = new UpdateVideoCommand(id, form.TryGetValue("title", out var title) ? title.ToString() : null,
                 form.TryGetValue("description", out var description) ? description.ToString() : null,
