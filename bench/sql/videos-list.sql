@@ -1,16 +1,20 @@
--- GET /api/v1/videos?page=page&limit=10 (reconstruction; replace with the captured SQL, see bench/README.md).
--- LINQ: Videos.Where(IsPublished).OrderByDescending(CreatedAt).Select(VideoDto with Owner summary), paged by
--- ToPaginatedListAsync: the total is an uncorrelated scalar sub-query in the select list, so one statement.
--- Variables: page from bench/run.sh (-D page=N).
+-- GET /api/v1/videos?page=N&limit=10: captured from EF Core with bench/capture-sql.sh (Serilog override
+-- Microsoft.EntityFrameworkCore.Database.Command=Information) against a scale-1 seeded database, 2026-11-25;
+-- EF's parameters renamed to pgbench variables, nothing else changed. One statement: the page and the total
+-- (ToPaginatedListAsync's scalar sub-query). The caller sees published videos plus their own unpublished ones.
+-- Variables from bench/run.sh: me (the logged-in user's id), page.
 \set limit 10
 \set offset (:page - 1) * :limit
-SELECT v.id, v.video_file, v.thumbnail, v.title, v.description, v.duration, v.views, v.is_published, u.id AS id0,
-    u.user_name, u.full_name, u.avatar, v.created_at, v.updated_at, (
+SELECT v0.id, v0.video_file, v0.thumbnail, v0.title, v0.description, v0.duration, v0.views, v0.is_published, FALSE, u.id, u.user_name, u.full_name, u.avatar, v0.created_at, v0.updated_at, (
     SELECT count(*)
-    FROM videos AS v0
-    WHERE v0.is_published) AS "Total"
-FROM videos AS v
-INNER JOIN users AS u ON v.owner_id = u.id
-WHERE v.is_published
-ORDER BY v.created_at DESC
-LIMIT :limit OFFSET :offset;
+    FROM videos AS v1
+    WHERE v1.is_published OR v1.owner_id = :me)
+FROM (
+    SELECT v.id, v.created_at, v.description, v.duration, v.is_published, v.owner_id, v.thumbnail, v.title, v.updated_at, v.video_file, v.views
+    FROM videos AS v
+    WHERE v.is_published OR v.owner_id = :me
+    ORDER BY v.created_at DESC, v.id DESC
+    LIMIT :limit OFFSET :offset
+) AS v0
+INNER JOIN users AS u ON v0.owner_id = u.id
+ORDER BY v0.created_at DESC, v0.id DESC;
