@@ -1,8 +1,10 @@
--- GET /api/v1/users/c/<username> (reconstruction; replace with the captured SQL, see bench/README.md).
--- LINQ: Users.Where(normalized name).Select(new ChannelProfileDto { ..., SubscribersCount = Subscriptions.Count(channel),
--- ChannelsSubscribedToCount = Subscriptions.Count(subscriber), IsSubscribed = Subscriptions.Any(channel && me) })
+-- GET /api/v1/users/c/<username>: captured from EF Core with bench/capture-sql.sh (Serilog override
+-- Microsoft.EntityFrameworkCore.Database.Command=Information) against a scale-1 seeded database, 2026-11-25;
+-- EF's parameters renamed to pgbench variables, nothing else changed. One statement.
 -- Variables from bench/run.sh: username (normalized, e.g. USER000001), me (the logged-in user's id).
-SELECT u.id, u.full_name, u.user_name, (
+SELECT u.id AS "Id", u.full_name AS "FullName", u.user_name AS "Username", u.avatar AS "Avatar", u.cover_image AS "CoverImage", CASE
+    WHEN u.id = :me THEN u.email
+END AS "Email", (
     SELECT count(*)::int
     FROM subscriptions AS s
     WHERE s.channel_id = u.id) AS "SubscribersCount", (
@@ -11,7 +13,7 @@ SELECT u.id, u.full_name, u.user_name, (
     WHERE s0.subscriber_id = u.id) AS "ChannelsSubscribedToCount", EXISTS (
     SELECT 1
     FROM subscriptions AS s1
-    WHERE s1.channel_id = u.id AND s1.subscriber_id = :me) AS "IsSubscribed", u.avatar, u.cover_image, u.email
+    WHERE s1.channel_id = u.id AND s1.subscriber_id = :me) AS "IsSubscribed"
 FROM users AS u
 WHERE u.normalized_user_name = :username
-LIMIT 1;
+LIMIT 2;

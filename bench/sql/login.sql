@@ -1,5 +1,5 @@
 -- POST /api/v1/users/login: the SQL of a successful login, as captured with bench/capture-sql.sh (user lookup,
--- then the new refresh token's INSERT).
+-- then the new refresh token's INSERT), 2026-11-25; the INSERT's values, which the API computes, are generated in SQL.
 -- The API's time is dominated by PBKDF2 password hashing, which has no SQL counterpart; the ratio shows its cost.
 -- Variables: login_name (normalized username, e.g. USER000002) and login_id (that user's id).
 SELECT u.id, u.access_failed_count, u.avatar, u.concurrency_stamp, u.cover_image, u.created_at, u.email,

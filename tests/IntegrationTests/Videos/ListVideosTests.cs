@@ -109,6 +109,33 @@ public sealed class ListVideosTests : ApiTestBase
         Assert.That(Titles(await ListAsync(other, "limit=100")), Does.Not.Contain("draft"));
     }
 
+    [TestCase("createdAt", "desc", new[] { "p5", "d4" }, new[] { "p3", "d2" }, new[] { "p1" })]
+    [TestCase("createdAt", "asc", new[] { "p1", "d2" }, new[] { "p3", "d4" }, new[] { "p5" })]
+    [TestCase("views", "desc", new[] { "p1", "d2" }, new[] { "p3", "d4" }, new[] { "p5" })]
+    public async Task Pages_interleave_the_callers_drafts_with_published_videos(
+        string sortBy, string sortType, string[] first, string[] second, string[] third)
+    {
+        // The feed reads published videos and the caller's drafts as two branches, each cut at the page's end.
+        var owner = await CreateUserAsync();
+        var other = await CreateUserAsync();
+        for (var i = 1; i <= 5; i++)
+            await SeedVideoAsync(owner.Id, title: i % 2 == 0 ? $"d{i}" : $"p{i}", isPublished: i % 2 == 1, views: 10 - i);
+
+        var query = $"userId={owner.Id}&limit=2&sortBy={sortBy}&sortType={sortType}";
+        var pages = new List<JsonNode>();
+        for (var page = 1; page <= 3; page++)
+            pages.Add(await ListAsync(owner, $"{query}&page={page}"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(pages.Select(Titles), Is.EqualTo(new[] { first, second, third }));
+            Assert.That(pages.Select(p => p["totalDocs"]!.GetValue<long>()), Is.All.EqualTo(5));
+        });
+        var published = first.Concat(second).Concat(third).Where(title => title.StartsWith('p')).ToList();
+        var others = await ListAsync(other, $"{query}&page=2");
+        Assert.That((Titles(others), others["totalDocs"]!.GetValue<long>()), Is.EqualTo((published.Skip(2).ToList(), 3L)));
+    }
+
     [Test]
     public async Task Limit_is_capped()
     {

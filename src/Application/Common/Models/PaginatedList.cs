@@ -20,15 +20,23 @@ public static class PaginatedListExtensions
     /// PostgreSQL evaluates once (an InitPlan), so there is no second round trip. An empty page past the end falls
     /// back to a plain count.
     /// </summary>
-    public static async Task<PaginatedList<T>> ToPaginatedListAsync<T>(
-        this IQueryable<T> query, PageRequest page, CancellationToken cancellationToken)
+    public static Task<PaginatedList<T>> ToPaginatedListAsync<T>(
+        this IQueryable<T> query, PageRequest page, CancellationToken cancellationToken) =>
+        query.ToPaginatedListAsync(query, page, cancellationToken);
+
+    /// <summary>
+    /// As above, but the total is the row count of <paramref name="counted"/>: for page queries that were cut to the
+    /// rows the page can reach, so counting them would understate the total.
+    /// </summary>
+    public static async Task<PaginatedList<T>> ToPaginatedListAsync<T, TCounted>(
+        this IQueryable<T> query, IQueryable<TCounted> counted, PageRequest page, CancellationToken cancellationToken)
     {
         var rows = await query
-            .Select(item => new CountedRow<T>(item, query.LongCount()))
+            .Select(item => new CountedRow<T>(item, counted.LongCount()))
             .Skip(page.Skip)
             .Take(page.Limit)
             .ToListAsync(cancellationToken);
-        var total = rows.Count > 0 ? rows[0].Total : (page.Page == 1 ? 0 : await query.LongCountAsync(cancellationToken));
+        var total = rows.Count > 0 ? rows[0].Total : (page.Page == 1 ? 0 : await counted.LongCountAsync(cancellationToken));
         return new PaginatedList<T>(rows.Select(row => row.Item).ToList(), total, page.Limit, page.Page);
     }
 
