@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -7,6 +8,7 @@ using Microsoft.IdentityModel.Tokens;
 using Serilog;
 using VideoTube.Application.Common.Interfaces;
 using VideoTube.Application.Common.Security;
+using VideoTube.Application.Users;
 using VideoTube.Infrastructure.Identity;
 using VideoTube.WebApi.Infrastructure;
 
@@ -80,13 +82,32 @@ public static class DependencyInjection
                             context.Token = cookie;
                         return Task.CompletedTask;
                     },
+                    OnTokenValidated = async context =>
+                    {
+                        // Anonymous routes (health probes, media) must not depend on the database through a token
+                        // the client happens to send; at worst an ended session previews its own drafts until expiry.
+                        if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<IAuthorizeData>() is null)
+                            return;
+                        var sessionClaim = context.Principal?.FindFirst(JwtAccessTokenIssuer.SessionClaim)?.Value;
+                        var sessions = context.HttpContext.RequestServices.GetRequiredService<LoginSessions>();
+                        if (!Guid.TryParse(sessionClaim, out var sessionId)
+                            || !await sessions.IsActiveAsync(sessionId, context.HttpContext.RequestAborted))
+                            context.Fail(new SessionEndedException());
+                    },
                     OnChallenge = async context =>
                     {
                         context.HandleResponse();
+                        if (context.AuthenticateFailure is { } failure && ApiExceptionHandler.IsDatabaseUnavailable(failure))
+                        {
+                            await Envelope.WriteErrorAsync(context.HttpContext, StatusCodes.Status503ServiceUnavailable,
+                                "Service temporarily unavailable");
+                            return;
+                        }
                         var message = context.AuthenticateFailure switch
                         {
                             null => "Unauthorized request",
                             SecurityTokenExpiredException => "Access token expired",
+                            SessionEndedException => "Session has ended; log in again",
                             _ => "Invalid access token",
                         };
                         await Envelope.WriteErrorAsync(context.HttpContext, StatusCodes.Status401Unauthorized, message);
@@ -110,3 +131,6 @@ public static class DependencyInjection
             .WithExposedHeaders(CorrelationIdMiddleware.HeaderName)));
     }
 }
+
+/// <summary>The access token is genuine but its session was ended by logout, a password change or token reuse.</summary>
+public sealed class SessionEndedException() : SecurityTokenException("The session of this access token has ended");

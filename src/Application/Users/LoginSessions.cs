@@ -71,6 +71,21 @@ public sealed class LoginSessions(
         return Tokens(current.User, successor, token);
     }
 
+    /// <summary>Tags the per-request session check in SQL logs and lets tests tell it from a route's own queries.</summary>
+    public const string SessionCheckTag = "session-check";
+
+    /// <summary>
+    /// Whether an access token's session is still alive: some token of its family is unrevoked and unexpired. Checked on
+    /// every authenticated request, so logout, a password change or detected reuse also ends the access tokens already
+    /// handed out (chai-backend let them live until expiry, quirk 8). One indexed EXISTS.
+    /// </summary>
+    public Task<bool> IsActiveAsync(Guid familyId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return db.RefreshTokens.TagWith(SessionCheckTag)
+            .AnyAsync(t => t.FamilyId == familyId && t.RevokedAt == null && t.ExpiresAt > now, cancellationToken);
+    }
+
     public Task<int> RevokeFamilyAsync(Guid familyId, string reason, CancellationToken cancellationToken) =>
         RevokeAsync(db.RefreshTokens.Where(t => t.FamilyId == familyId), reason, cancellationToken);
 

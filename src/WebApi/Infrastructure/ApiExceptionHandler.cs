@@ -59,7 +59,7 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
         return null;
     }
 
-    private static bool IsDatabaseUnavailable(Exception exception)
+    public static bool IsDatabaseUnavailable(Exception exception)
     {
         for (var current = exception; current is not null; current = current.InnerException)
         {

@@ -9,7 +9,16 @@ public sealed class SqlCommandCounter : DbCommandInterceptor
 {
     private readonly ConcurrentQueue<string> _commands = new();
 
-    public IReadOnlyList<string> Commands => _commands.ToList();
+    /// <summary>
+    /// The statements of the route itself. Authentication's session check (one indexed EXISTS on every authenticated
+    /// request, tagged in SQL) is not part of a route's query work; <see cref="SessionChecks"/> counts it.
+    /// </summary>
+    public IReadOnlyList<string> Commands => _commands.Where(c => !IsSessionCheck(c)).ToList();
+
+    public IReadOnlyList<string> SessionChecks => _commands.Where(IsSessionCheck).ToList();
+
+    private static bool IsSessionCheck(string sql) =>
+        sql.StartsWith($"-- {VideoTube.Application.Users.LoginSessions.SessionCheckTag}", StringComparison.Ordinal);
 
     public void Reset() => _commands.Clear();
 

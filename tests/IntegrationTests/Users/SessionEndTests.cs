@@ -24,6 +24,41 @@ public sealed class SessionEndTests : ApiTestBase
     }
 
     [Test]
+    public async Task Logout_ends_the_access_token_too()
+    {
+        var user = await CreateUserAsync();
+        Assert.That((await user.Client.GetAsync("/api/v1/users/current-user")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        await user.Client.PostAsync("/api/v1/users/logout", null);
+
+        Assert.That(await AssertErrorAsync(await user.Client.GetAsync("/api/v1/users/current-user"), HttpStatusCode.Unauthorized),
+            Is.EqualTo("Session has ended; log in again"));
+    }
+
+    [Test]
+    public async Task Refresh_token_reuse_ends_the_familys_access_tokens()
+    {
+        var user = await CreateUserAsync();
+        using var client = CreateClient(handleCookies: false);
+        await client.PostAsJsonAsync("/api/v1/users/refresh-token", new { refreshToken = user.RefreshToken });
+        await client.PostAsJsonAsync("/api/v1/users/refresh-token", new { refreshToken = user.RefreshToken }); // replay
+
+        await AssertErrorAsync(await user.Client.GetAsync("/api/v1/users/current-user"), HttpStatusCode.Unauthorized);
+    }
+
+    [Test]
+    public async Task Each_authenticated_request_checks_its_session_with_one_statement()
+    {
+        var user = await CreateUserAsync();
+        Factory.SqlCommands.Reset();
+
+        await user.Client.GetAsync("/api/v1/users/current-user");
+
+        Assert.That(Factory.SqlCommands.SessionChecks, Has.Count.EqualTo(1));
+        Assert.That(Factory.SqlCommands.Commands, Has.Count.EqualTo(1), "plus the route's own read");
+    }
+
+    [Test]
     public async Task Logout_keeps_other_devices_logged_in()
     {
         var user = await CreateUserAsync();
@@ -75,6 +110,7 @@ public sealed class SessionEndTests : ApiTestBase
         await AssertErrorAsync(await client.PostAsJsonAsync("/api/v1/users/login",
             new { username = user.Username, password = user.Password }), HttpStatusCode.Unauthorized);
         await LoginAsync(client, user.Username, "a-brand-new-password");
+        await AssertErrorAsync(await user.Client.GetAsync("/api/v1/users/current-user"), HttpStatusCode.Unauthorized);
     }
 
     [Test]
