@@ -9,15 +9,7 @@ set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "$0")/lib.sh"
 
-CONNECTION="${ConnectionStrings__VideoTube:-}"
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --connection) CONNECTION="$2"; shift 2 ;;
-    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
-    *) die "unknown argument $1" ;;
-  esac
-done
-[ -n "$CONNECTION" ] || die "set ConnectionStrings__VideoTube or pass --connection"
+parse_connection_args '2,7p' "$@"
 PORT="${PORT:-5082}"; BENCH_USER="${BENCH_USER:-user000002}"; BENCH_PASSWORD="${BENCH_PASSWORD:-password123}"
 QUERY="${QUERY:-guitar}"; DEEP_PAGE="${DEEP_PAGE:-500}"; OUT="${OUT:-$BENCH_DIR/out}/captured-sql"
 ensure_apt_package jq jq

@@ -12,6 +12,20 @@ API_MEDIA_DIR=""
 log() { echo "[bench] $*" >&2; }
 die() { echo "[bench] error: $*" >&2; exit 1; }
 
+# Sets CONNECTION from --connection or env ConnectionStrings__VideoTube; $1 is the sed range of the caller's usage text.
+parse_connection_args() {
+  local usage_lines="$1"; shift
+  CONNECTION="${ConnectionStrings__VideoTube:-}"
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --connection) CONNECTION="$2"; shift 2 ;;
+      -h|--help) sed -n "$usage_lines" "$0"; exit 0 ;;
+      *) die "unknown argument $1" ;;
+    esac
+  done
+  [ -n "$CONNECTION" ] || die "set ConnectionStrings__VideoTube or pass --connection"
+}
+
 # Exports PGHOST/PGPORT/PGUSER/PGPASSWORD/PGDATABASE from an Npgsql connection string, for psql and pgbench.
 pg_env_from_connection() {
   local part key value

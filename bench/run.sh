@@ -16,15 +16,7 @@ set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "$0")/lib.sh"
 
-CONNECTION="${ConnectionStrings__VideoTube:-}"
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --connection) CONNECTION="$2"; shift 2 ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
-    *) die "unknown argument $1" ;;
-  esac
-done
-[ -n "$CONNECTION" ] || die "set ConnectionStrings__VideoTube or pass --connection"
+parse_connection_args '2,14p' "$@"
 
 DURATION="${DURATION:-10}"; CONNECTIONS="${CONNECTIONS:-32}"; THREADS="${THREADS:-2}"; WARMUP="${WARMUP:-2}"
 PORT="${PORT:-5080}"; BENCH_USER="${BENCH_USER:-user000002}"; BENCH_PASSWORD="${BENCH_PASSWORD:-password123}"

@@ -13,15 +13,7 @@ set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "$0")/lib.sh"
 
-CONNECTION="${ConnectionStrings__VideoTube:-}"
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --connection) CONNECTION="$2"; shift 2 ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
-    *) die "unknown argument $1" ;;
-  esac
-done
-[ -n "$CONNECTION" ] || die "set ConnectionStrings__VideoTube or pass --connection"
+parse_connection_args '2,12p' "$@"
 SIZE_MIB="${SIZE_MIB:-1024}"; FILL="${FILL:-sparse}"; PORT="${PORT:-5081}"; UPLOAD_TIMEOUT="${UPLOAD_TIMEOUT:-900}"
 BENCH_USER="${BENCH_USER:-user000002}"; BENCH_PASSWORD="${BENCH_PASSWORD:-password123}"
 ensure_apt_package jq jq
