@@ -1,3 +1,4 @@
+using VideoTube.Application.Common.Access;
 using Microsoft.EntityFrameworkCore;
 using VideoTube.Application.Common.Exceptions;
 using VideoTube.Application.Common.Interfaces;
@@ -18,8 +19,8 @@ public sealed class GetVideoByIdHandler(IApplicationDbContext db, ICurrentUser c
         var videoId = query.VideoId;
 
         // The visibility rule doubles as the existence check: no row updated means not found for this caller.
-        var counted = await db.Videos
-            .Where(v => v.Id == videoId && (v.IsPublished || v.OwnerId == userId))
+        var counted = await db.Videos.VisibleTo(userId)
+            .Where(v => v.Id == videoId)
             .ExecuteUpdateAsync(setters => setters.SetProperty(v => v.Views, v => v.Views + 1), cancellationToken);
         if (counted == 0)
             throw new NotFoundException(VideoMedia.NotFoundMessage);
@@ -34,8 +35,8 @@ public sealed class GetVideoByIdHandler(IApplicationDbContext db, ICurrentUser c
             ON CONFLICT (user_id, video_id) DO UPDATE SET watched_at = EXCLUDED.watched_at
             """, cancellationToken);
 
-        return await db.Videos.AsNoTracking()
-                   .Where(v => v.Id == videoId && (v.IsPublished || v.OwnerId == userId))
+        return await db.Videos.AsNoTracking().VisibleTo(userId)
+                   .Where(v => v.Id == videoId)
                    .Select(v => new VideoDetailDto
                    {
                        Id = v.Id,

@@ -1,3 +1,4 @@
+using VideoTube.Application.Common.Access;
 using AutoMapper;
 using AutoMapper.QueryableExtensions;
 using Microsoft.EntityFrameworkCore;
@@ -39,8 +40,7 @@ public sealed class ListVideosHandler(IApplicationDbContext db, ICurrentUser cur
             throw new BadRequestException($"query must be at most {MaxQueryLength} characters");
         // Exactly the indexed expression: to_tsvector('english', title || ' ' || description). The GIN index drives
         // both the page and the total here, so the visibility filter stays one predicate.
-        videos = videos.Where(v => (v.IsPublished || v.OwnerId == callerId)
-            && EF.Functions.ToTsVector(SearchConfig, v.Title + " " + v.Description)
+        videos = videos.VisibleTo(callerId).Where(v => EF.Functions.ToTsVector(SearchConfig, v.Title + " " + v.Description)
                 .Matches(EF.Functions.WebSearchToTsQuery(SearchConfig, query)));
         return await Sort(videos, request.SortBy, descending)
             .ProjectTo<VideoDto>(mapper.ConfigurationProvider)

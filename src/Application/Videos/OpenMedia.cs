@@ -1,3 +1,4 @@
+using VideoTube.Application.Common.Access;
 using Microsoft.EntityFrameworkCore;
 using VideoTube.Application.Common.Exceptions;
 using VideoTube.Application.Common.Interfaces;
@@ -21,8 +22,8 @@ public sealed class OpenMediaHandler(IApplicationDbContext db, ICurrentUser curr
         if (VideoMedia.IsVideoMediaKey(key))
         {
             var callerId = currentUser.UserId;
-            var visible = await db.Videos.AnyAsync(v => (v.VideoFileKey == key || v.ThumbnailKey == key)
-                                                        && (v.IsPublished || v.OwnerId == callerId), cancellationToken);
+            var visible = await db.Videos.VisibleTo(callerId)
+                .AnyAsync(v => v.VideoFileKey == key || v.ThumbnailKey == key, cancellationToken);
             if (!visible)
                 throw new NotFoundException(NotFoundMessage);
         }
