@@ -10,7 +10,8 @@ namespace VideoTube.IntegrationTests.Reliability;
 [NonParallelizable]
 public sealed class DatabaseOutageTests
 {
-    private const int Port = 55499;
+    // Its own port, so that parallel checkouts on one machine can run the drill side by side.
+    private static readonly int Port = int.TryParse(Environment.GetEnvironmentVariable("VIDEOTUBE_DRILL_PG_PORT"), out var port) ? port : 55499;
     private PrivatePostgres? _server;
     private VideoTubeApiFactory? _factory;
     private string _mediaRoot = string.Empty;
