@@ -14,6 +14,16 @@ public sealed record ChannelVideoDto
     public double Duration { get; init; }
     public long Views { get; init; }
     public bool IsPublished { get; init; }
+    /// <summary><c>processing</c>, <c>ready</c> or <c>failed</c>: renditions are built after the upload.</summary>
+    [JsonConverter(typeof(Videos.LowerCaseEnumConverter<VideoStatus>))]
+    public VideoStatus Status { get; init; }
+    public int Progress { get; init; }
+    public int? Width { get; init; }
+    public int? Height { get; init; }
+    /// <summary>The HLS master playlist URL once the video is ready.</summary>
+    public string? Hls { get; init; }
+    /// <summary>The dashboard lists the caller's own videos, so the reason is always theirs to see.</summary>
+    public string? FailureReason { get; init; }
     public int LikesCount { get; init; }
     public int CommentsCount { get; init; }
     public DateTime CreatedAt { get; init; }

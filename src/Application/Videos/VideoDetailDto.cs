@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using VideoTube.Domain.Entities;
 
 namespace VideoTube.Application.Videos;
 
@@ -13,6 +14,16 @@ public sealed record VideoDetailDto
     public double Duration { get; init; }
     public long Views { get; init; }
     public bool IsPublished { get; init; }
+    /// <summary><c>processing</c>, <c>ready</c> or <c>failed</c>: renditions are built after the upload.</summary>
+    [JsonConverter(typeof(LowerCaseEnumConverter<VideoStatus>))]
+    public VideoStatus Status { get; init; }
+    public int Progress { get; init; }
+    public int? Width { get; init; }
+    public int? Height { get; init; }
+    /// <summary>The HLS master playlist URL once the video is ready.</summary>
+    public string? Hls { get; init; }
+    /// <summary>Why processing failed; only ever filled for the owner.</summary>
+    public string? FailureReason { get; init; }
     public VideoOwnerDto Owner { get; init; } = new();
     public int LikesCount { get; init; }
     public bool IsLiked { get; init; }

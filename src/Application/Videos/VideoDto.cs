@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using VideoTube.Application.Users;
+using VideoTube.Domain.Entities;
 
 namespace VideoTube.Application.Videos;
 
@@ -14,6 +15,16 @@ public sealed record VideoDto
     public double Duration { get; init; }
     public long Views { get; init; }
     public bool IsPublished { get; init; }
+    /// <summary><c>processing</c>, <c>ready</c> or <c>failed</c>: renditions are built after the upload.</summary>
+    [JsonConverter(typeof(LowerCaseEnumConverter<VideoStatus>))]
+    public VideoStatus Status { get; init; }
+    public int Progress { get; init; }
+    public int? Width { get; init; }
+    public int? Height { get; init; }
+    /// <summary>The HLS master playlist URL once the video is ready.</summary>
+    public string? Hls { get; init; }
+    /// <summary>Why processing failed; only ever filled for the owner.</summary>
+    public string? FailureReason { get; init; }
     public UserSummaryDto Owner { get; init; } = new();
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; init; }

@@ -6,6 +6,7 @@ public class Video : Entity
 {
     public const int MaxTitleLength = 200;
     public const int MaxDescriptionLength = 5000;
+    public const int MaxFailureReasonLength = 1000;
 
     /// <summary>Public URL of the media file.</summary>
     public string VideoFile { get; set; } = string.Empty;
@@ -20,5 +21,17 @@ public class Video : Entity
     public long Views { get; set; }
     public bool IsPublished { get; set; } = true;
     public Guid OwnerId { get; set; }
+
+    /// <summary>Set by the processing job; rows older than processing are <see cref="VideoStatus.Ready"/>.</summary>
+    public VideoStatus Status { get; set; } = VideoStatus.Processing;
+    /// <summary>0-100 while the job transcodes.</summary>
+    public int Progress { get; set; }
+    public int? Width { get; set; }
+    public int? Height { get; set; }
+    /// <summary>Master playlist URL and key once the renditions are stored; null until then.</summary>
+    public string? Hls { get; set; }
+    public string? HlsKey { get; set; }
+    /// <summary>Why processing failed; shown to the owner only.</summary>
+    public string? FailureReason { get; set; }
     public User? Owner { get; set; }
 }

@@ -18,6 +18,12 @@ public sealed class VideoConfiguration : IEntityTypeConfiguration<Video>
         builder.Property(v => v.ThumbnailKey).HasMaxLength(512).IsRequired();
         builder.Property(v => v.Title).HasMaxLength(Video.MaxTitleLength).IsRequired();
         builder.Property(v => v.Description).HasMaxLength(Video.MaxDescriptionLength).IsRequired();
+        // Stored as the lower-case word the API shows, so the column reads the same in SQL as in JSON.
+        builder.Property(v => v.Status).HasMaxLength(16)
+            .HasConversion(s => s.ToString().ToLowerInvariant(), s => Enum.Parse<VideoStatus>(s, true));
+        builder.Property(v => v.Hls).HasMaxLength(1024);
+        builder.Property(v => v.HlsKey).HasMaxLength(512);
+        builder.Property(v => v.FailureReason).HasMaxLength(Video.MaxFailureReasonLength);
         builder.HasOne(v => v.Owner).WithMany().HasForeignKey(v => v.OwnerId).OnDelete(DeleteBehavior.Cascade);
 
         builder.HasIndex(v => new { v.OwnerId, v.CreatedAt });
