@@ -13,7 +13,8 @@ public sealed record DeleteVideoCommand(Guid VideoId);
 /// and watch history, which chai-backend left dangling; the files go once the row is gone.
 /// </summary>
 public sealed class DeleteVideoHandler(
-    IApplicationDbContext db, ICurrentUser currentUser, IMediaStorage storage, ILogger<DeleteVideoHandler> logger)
+    IApplicationDbContext db, ICurrentUser currentUser, IMediaStorage storage, IRenditionStorage renditions,
+    ILogger<DeleteVideoHandler> logger)
 {
     public async Task HandleAsync(DeleteVideoCommand command, CancellationToken cancellationToken)
     {
@@ -29,5 +30,7 @@ public sealed class DeleteVideoHandler(
         if (deleted == 0)
             throw new NotFoundException(VideoMedia.NotFoundMessage);
         await VideoFiles.DeleteQuietlyAsync(storage, logger, video.VideoFileKey, video.ThumbnailKey);
+        // A job still running for this video finds the row gone and removes what it stored itself.
+        await VideoFiles.DeleteRenditionsQuietlyAsync(renditions, logger, command.VideoId);
     }
 }

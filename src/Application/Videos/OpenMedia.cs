@@ -19,7 +19,13 @@ public sealed class OpenMediaHandler(IApplicationDbContext db, ICurrentUser curr
     public async Task<MediaContent> HandleAsync(OpenMediaQuery query, CancellationToken cancellationToken)
     {
         var key = query.Key;
-        if (VideoMedia.IsVideoMediaKey(key))
+        if (key.StartsWith(VideoMedia.HlsFolder + "/", StringComparison.Ordinal))
+        {
+            var videoId = VideoMedia.VideoIdOfRendition(key) ?? throw new NotFoundException(NotFoundMessage);
+            if (!await db.Videos.VisibleTo(currentUser.UserId).AnyAsync(v => v.Id == videoId, cancellationToken))
+                throw new NotFoundException(NotFoundMessage);
+        }
+        else if (VideoMedia.IsVideoMediaKey(key))
         {
             var callerId = currentUser.UserId;
             var visible = await db.Videos.VisibleTo(callerId)

@@ -9,6 +9,18 @@ internal static class VideoFiles
     /// Deletes files a committed change no longer references. A storage failure here must not turn a successful
     /// request into an error: the data is already consistent and the leftover file is only logged.
     /// </summary>
+    public static async Task DeleteRenditionsQuietlyAsync(IRenditionStorage renditions, ILogger logger, Guid videoId)
+    {
+        try
+        {
+            await renditions.DeletePrefixAsync(VideoMedia.HlsPrefix(videoId), CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "Could not delete the renditions of video {VideoId}", videoId);
+        }
+    }
+
     public static async Task DeleteQuietlyAsync(IMediaStorage storage, ILogger logger, params string[] keys)
     {
         foreach (var key in keys.Where(k => !string.IsNullOrEmpty(k)))

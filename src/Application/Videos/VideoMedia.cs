@@ -8,11 +8,22 @@ public static class VideoMedia
 {
     public const string VideoFolder = "videos";
     public const string ThumbnailFolder = "thumbnails";
+    /// <summary>Renditions live under <c>hls/{videoId}/</c>, so a playlist or segment key names its video.</summary>
+    public const string HlsFolder = "hls";
     public const string NotFoundMessage = "Video not found";
 
     /// <summary>Files in these folders belong to a video and are served only to those who may see the video.</summary>
     public static bool IsVideoMediaKey(string key) =>
         key.StartsWith(VideoFolder + "/", StringComparison.Ordinal) || key.StartsWith(ThumbnailFolder + "/", StringComparison.Ordinal);
+
+    public static string HlsPrefix(Guid videoId) => $"{HlsFolder}/{videoId:N}";
+
+    /// <summary>The video a rendition key belongs to, or null when the key is not under a video's HLS prefix.</summary>
+    public static Guid? VideoIdOfRendition(string key)
+    {
+        var parts = key.Split('/');
+        return parts.Length >= 3 && parts[0] == HlsFolder && Guid.TryParseExact(parts[1], "N", out var id) ? id : null;
+    }
 
     public static void EnsureOwner(Guid ownerId, Guid userId)
     {

@@ -8,7 +8,7 @@ namespace VideoTube.Infrastructure.Storage;
 /// Stores media under <c>Storage:Local:RootPath</c>. Writes go to a temporary file that is renamed into place only
 /// when complete, so a failed or aborted upload never leaves a partial object behind.
 /// </summary>
-public sealed class LocalDiskMediaStorage(IOptions<StorageOptions> options, IHostEnvironment environment)
+public sealed partial class LocalDiskMediaStorage(IOptions<StorageOptions> options, IHostEnvironment environment)
     : IMediaStorage, IMediaLocator
 {
     // A relative root is relative to the app's content root, not to whatever directory the process started in.

@@ -33,6 +33,9 @@ public static class MediaKeys
         ".webm" => "video/webm",
         ".mov" => "video/quicktime",
         ".mkv" => "video/x-matroska",
+        ".m3u8" => "application/vnd.apple.mpegurl",
+        ".ts" => "video/mp2t",
+        ".m4s" => "video/iso.segment",
         _ => "application/octet-stream",
     };
 }

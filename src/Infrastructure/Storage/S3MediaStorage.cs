@@ -14,7 +14,7 @@ namespace VideoTube.Infrastructure.Storage;
 /// Reads return a seekable stream backed by ranged GETs, so the /media route can answer Range requests.
 /// URLs point at the API's /media route (as for local disk), which keeps access checks in one place.
 /// </summary>
-public sealed class S3MediaStorage : IMediaStorage, IMediaLocator, IDisposable
+public sealed partial class S3MediaStorage : IMediaStorage, IMediaLocator, IDisposable
 {
     /// <summary>S3's minimum part size is 5 MiB; 8 MiB keeps a 1 GiB upload well under the 10,000-part limit.</summary>
     /// <remarks>
