@@ -11,6 +11,7 @@ using VideoTube.Infrastructure.Data;
 using VideoTube.Infrastructure.Data.Interceptors;
 using VideoTube.Infrastructure.Identity;
 using VideoTube.Infrastructure.Media;
+using VideoTube.Infrastructure.Processing;
 using VideoTube.Infrastructure.Storage;
 
 namespace VideoTube.Infrastructure;
@@ -69,6 +70,7 @@ public static class DependencyInjection
         services.AddSingleton<IVideoProbe, FfprobeVideoProbe>();
 
         services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"]);
+        services.AddVideoProcessing(configuration);
         return services;
     }
 

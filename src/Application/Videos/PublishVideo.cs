@@ -6,6 +6,7 @@ using VideoTube.Application.Common.Exceptions;
 using VideoTube.Application.Common.Interfaces;
 using VideoTube.Application.Common.Media;
 using VideoTube.Application.Users;
+using VideoTube.Application.Videos.Processing;
 using VideoTube.Domain.Entities;
 
 namespace VideoTube.Application.Videos;
@@ -19,7 +20,7 @@ public sealed record PublishVideoCommand(IStreamingForm Form);
 /// </summary>
 public sealed class PublishVideoHandler(
     IApplicationDbContext db, ICurrentUser currentUser, VideoUploads videos, ImageUploads images, IMediaStorage storage,
-    IVideoProbe probe, IOptions<MediaOptions> options, IMapper mapper)
+    IVideoProbe probe, IVideoProcessingQueue processing, IOptions<MediaOptions> options, IMapper mapper)
 {
     public const string VideoField = "videoFile";
     public const string ThumbnailField = "thumbnail";
@@ -74,8 +75,14 @@ public sealed class PublishVideoHandler(
                 Duration = await probe.GetDurationAsync(video.Key, cancellationToken),
                 IsPublished = true,
             };
-            db.Videos.Add(entity);
-            await db.SaveChangesAsync(cancellationToken);
+            // The row and its processing job commit together: no video waits for a job that was never queued.
+            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+            {
+                db.Videos.Add(entity);
+                await db.SaveChangesAsync(cancellationToken);
+                await processing.EnqueueAsync(entity.Id, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
             return mapper.Map<VideoDto>(entity) with { Owner = owner };
         }
         catch

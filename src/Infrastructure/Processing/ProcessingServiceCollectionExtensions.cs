@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Quartz;
+using VideoTube.Application.Common.Media;
+using VideoTube.Application.Videos.Processing;
+
+namespace VideoTube.Infrastructure.Processing;
+
+public static class ProcessingServiceCollectionExtensions
+{
+    /// <summary>Quartz's table prefix; the tables are created by the AddQuartzJobStore migration.</summary>
+    public const string TablePrefix = "qrtz_";
+    /// <summary>Every instance sharing the database is one cluster under this name.</summary>
+    public const string SchedulerName = "VideoTube";
+
+    public static IServiceCollection AddVideoProcessing(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FfmpegOptions>().Bind(configuration.GetSection(FfmpegOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSingleton(provider => (IRenditionStorage)provider.GetRequiredService<IMediaStorage>());
+        services.AddScoped<IVideoProcessingQueue, QuartzVideoProcessingQueue>();
+        services.AddSingleton<VideoTranscodePipeline>();
+        services.AddTransient<ProcessVideoJob>();
+
+        services.AddQuartz(quartz =>
+        {
+            quartz.UsePersistentStore(store =>
+            {
+                // Resolved from configuration when the scheduler is built, so hosts and tests can still override it.
+                store.UsePostgres(source => source.ConnectionStringName = DependencyInjection.ConnectionStringName);
+                store.UseSystemTextJsonSerializer();
+                store.UseClustering(_ => { });
+                store.ConfigureStore(store =>
+                {
+                    store.TablePrefix = TablePrefix;
+                    // Lets PublishVideo queue the job inside the transaction that inserts the video.
+                    store.AcceptEnlistedTransactions = true;
+                    // A deploy that stops a worker mid-transcode hands the job to another worker, like a crash would.
+                    store.RecoverFiringsCancelledByShutdown = true;
+                });
+            });
+        });
+        // The settings below come from JobsOptions, read when the scheduler is built rather than at registration.
+        services.AddOptions<QuartzSchedulerOptions>().Configure<IOptions<JobsOptions>>((scheduler, jobs) =>
+        {
+            scheduler.InstanceName = SchedulerName;
+            scheduler.IdleWaitTime = jobs.Value.PollInterval;
+        });
+        services.AddOptions<ThreadPoolOptions>().Configure<IOptions<JobsOptions>>((pool, jobs) =>
+            pool.MaxConcurrency = jobs.Value.MaxConcurrentTranscodes);
+        services.AddOptions<ClusteringOptions>().Configure<IOptions<JobsOptions>>((cluster, jobs) =>
+        {
+            cluster.CheckinInterval = jobs.Value.ClusterCheckinInterval;
+            cluster.CheckinMisfireThreshold = jobs.Value.ClusterCheckinMisfireThreshold;
+        });
+        services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = false);
+        // A web-only instance builds the scheduler (to queue jobs) but never starts it, so it never takes one.
+        services.AddOptions<QuartzHostedServiceOptions>().Configure<IOptions<JobsOptions>>((hosted, jobs) =>
+            hosted.AutoStart = jobs.Value.WorkerEnabled);
+
+        services.AddHealthChecks().AddCheck<JobEngineHealthCheck>("jobs", tags: ["ready"]);
+        return services;
+    }
+}
