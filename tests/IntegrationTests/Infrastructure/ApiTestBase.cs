@@ -21,6 +21,9 @@ public abstract class ApiTestBase
 
     protected VideoTubeApiFactory Factory { get; private set; } = null!;
 
+    /// <summary>This class's database, for tests that start more hosts over it.</summary>
+    protected string ConnectionString => _connectionString;
+
     /// <summary>Extra configuration for the API under test.</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 

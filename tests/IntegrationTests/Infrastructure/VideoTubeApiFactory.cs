@@ -29,6 +29,9 @@ public sealed class VideoTubeApiFactory(string connectionString, string mediaRoo
             ["Database:MigrateOnStartup"] = "false",
             ["Cors:AllowedOrigins:0"] = "https://spa.example.com",
             ["Serilog:MinimumLevel:Default"] = "Warning",
+            // Most tests are about the API, not transcoding: their hosts only queue jobs (tests/.../Processing run them).
+            ["Jobs:WorkerEnabled"] = "false",
+            ["Jobs:PollInterval"] = "00:00:01",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             values[key] = value;
