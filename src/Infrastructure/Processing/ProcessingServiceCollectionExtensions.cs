@@ -49,6 +49,9 @@ public static class ProcessingServiceCollectionExtensions
         {
             scheduler.InstanceName = SchedulerName;
             scheduler.IdleWaitTime = jobs.Value.PollInterval;
+            // Stopping an instance stops its transcodes (ffmpeg killed, temp files removed) and, with
+            // RecoverFiringsCancelledByShutdown, hands them to another worker instead of leaving them running unowned.
+            scheduler.ShutdownJobInterruption = ShutdownJobInterruption.Always;
         });
         services.AddOptions<ThreadPoolOptions>().Configure<IOptions<JobsOptions>>((pool, jobs) =>
             pool.MaxConcurrency = jobs.Value.MaxConcurrentTranscodes);
@@ -57,7 +60,8 @@ public static class ProcessingServiceCollectionExtensions
             cluster.CheckinInterval = jobs.Value.ClusterCheckinInterval;
             cluster.CheckinMisfireThreshold = jobs.Value.ClusterCheckinMisfireThreshold;
         });
-        services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = false);
+        // Waits only for the interrupted jobs to unwind, which takes as long as killing ffmpeg and deleting a folder.
+        services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         // A web-only instance builds the scheduler (to queue jobs) but never starts it, so it never takes one.
         services.AddOptions<QuartzHostedServiceOptions>().Configure<IOptions<JobsOptions>>((hosted, jobs) =>
             hosted.AutoStart = jobs.Value.WorkerEnabled);

@@ -1,0 +1,119 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+using VideoTube.Domain.Entities;
+using VideoTube.Infrastructure.Data;
+using VideoTube.IntegrationTests.Infrastructure;
+
+namespace VideoTube.IntegrationTests.Processing;
+
+/// <summary>
+/// Several instances over one database, as in production: this class's own host is web-only (it queues, never runs),
+/// and each test starts the workers it needs beside it.
+/// </summary>
+public sealed class JobClusterTests : ProcessingTestBase
+{
+    protected override IDictionary<string, string?> Settings
+    {
+        get
+        {
+            var settings = base.Settings;
+            settings["Jobs:WorkerEnabled"] = "false";
+            return settings;
+        }
+    }
+
+    [Test]
+    public async Task A_web_only_instance_queues_the_job_and_a_worker_runs_it()
+    {
+        RequireFfmpeg();
+        var owner = await CreateUserAsync();
+        var videoId = IdOf(await PublishAsync(owner, await GenerateSourceAsync(seconds: 2, size: "320x180")));
+
+        var scheduler = await Factory.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await scheduler.GetStatus(), Is.Not.EqualTo(SchedulerStatus.Running), "a web-only instance never starts its scheduler");
+            Assert.That(await QueuedJobsAsync(videoId), Is.EqualTo(1), "the job is in the shared store");
+            Assert.That((await WithDbAsync(db => db.Videos.SingleAsync(v => v.Id == videoId))).Status, Is.EqualTo(VideoStatus.Processing));
+        });
+        using var anonymous = CreateClient();
+        Assert.That((await anonymous.GetAsync("/health/ready")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        await using var worker = StartHost(WorkerSettings());
+        var video = await WaitForOutcomeAsync(videoId, worker);
+        Assert.That(video.Status, Is.EqualTo(VideoStatus.Ready), video.FailureReason);
+        Assert.That(await QueuedJobsAsync(videoId), Is.Zero, "a finished job leaves no trigger behind");
+    }
+
+    [Test]
+    public async Task A_job_whose_worker_stops_mid_transcode_is_finished_by_another_worker()
+    {
+        RequireFfmpeg();
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+            Assert.Ignore("The stand-in ffmpeg is a shell script");
+        var marker = Path.Combine(JobTempPath, $"started-{Guid.NewGuid():N}");
+        var hangingFfmpeg = Path.Combine(Path.GetTempPath(), $"videotube-hanging-ffmpeg-{Guid.NewGuid():N}.sh");
+        // Stands in for a long transcode: says it started, then runs until the job kills it.
+        await File.WriteAllTextAsync(hangingFfmpeg, $"#!/bin/sh\nmkdir -p '{JobTempPath}'\ntouch '{marker}'\nexec sleep 600\n");
+        if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
+            File.SetUnixFileMode(hangingFfmpeg, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        try
+        {
+            var owner = await CreateUserAsync();
+            var hostA = StartHost(WorkerSettings(("Ffmpeg:Path", hangingFfmpeg)));
+            Guid videoId;
+            await using (hostA)
+            {
+                using var client = hostA.CreateClient();
+                client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", owner.AccessToken);
+                var response = await client.PostAsync("/api/v1/videos", PublishForm(await GenerateSourceAsync(seconds: 2, size: "320x180")));
+                Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+                videoId = IdOf((await ReadJsonAsync(response))["data"]!);
+                await WaitUntilAsync(() => File.Exists(marker), "host A never started the transcode");
+            }
+            // Host A is gone mid-job (its ffmpeg killed); a second worker over the same database must finish it.
+
+            await using var hostB = StartHost(WorkerSettings());
+            var video = await WaitForOutcomeAsync(videoId, hostB);
+            Assert.That(video.Status, Is.EqualTo(VideoStatus.Ready), video.FailureReason);
+            Assert.That(video.Hls, Does.EndWith("/master.m3u8"));
+            Assert.That(JobTempEntries(), Is.EqualTo(1), "only the marker: both runs removed their temp folders");
+        }
+        finally
+        {
+            File.Delete(hangingFfmpeg);
+        }
+    }
+
+    private Dictionary<string, string?> WorkerSettings(params (string Key, string Value)[] overrides)
+    {
+        var settings = new Dictionary<string, string?>(base.Settings) { ["Jobs:WorkerEnabled"] = "true" };
+        foreach (var (key, value) in overrides)
+            settings[key] = value;
+        return settings;
+    }
+
+    private VideoTubeApiFactory StartHost(IDictionary<string, string?> settings)
+    {
+        var host = new VideoTubeApiFactory(ConnectionString, Factory.MediaRoot, settings);
+        _ = host.Server;
+        return host;
+    }
+
+    private Task<int> QueuedJobsAsync(Guid videoId) => WithDbAsync(db => db.Database
+        .SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM qrtz_triggers WHERE job_name = {videoId.ToString("N")}")
+        .SingleAsync());
+
+    private static async Task WaitUntilAsync(Func<bool> condition, string failure)
+    {
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (stopwatch.Elapsed > TimeSpan.FromMinutes(2)) Assert.Fail(failure);
+            await Task.Delay(100);
+        }
+    }
+}
