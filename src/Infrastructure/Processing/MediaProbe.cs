@@ -26,7 +26,7 @@ public static class MediaProbe
         return Parse(run.Stdout);
     }
 
-    internal static ProbeResult Parse(string json)
+    public static ProbeResult Parse(string json)
     {
         JsonDocument document;
         try

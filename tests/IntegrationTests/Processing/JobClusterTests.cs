@@ -88,6 +88,28 @@ public sealed class JobClusterTests : ProcessingTestBase
         }
     }
 
+    [Test]
+    public async Task The_job_is_queued_in_the_transaction_of_the_video_row_and_rolls_back_with_it()
+    {
+        var owner = await CreateUserAsync();
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        var video = new Video { OwnerId = owner.Id, Title = "t", Description = "d", VideoFile = "f", VideoFileKey = "videos/x.mp4" };
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            db.Videos.Add(video);
+            await db.SaveChangesAsync();
+            await scope.ServiceProvider.GetRequiredService<VideoTube.Application.Videos.Processing.IVideoProcessingQueue>()
+                .EnqueueAsync(video.Id, CancellationToken.None);
+            await transaction.RollbackAsync();
+        }
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await QueuedJobsAsync(video.Id), Is.Zero, "no job for a video that was never committed");
+            Assert.That(await WithDbAsync(d => d.Videos.AnyAsync(v => v.Id == video.Id)), Is.False);
+        });
+    }
+
     private Dictionary<string, string?> WorkerSettings(params (string Key, string Value)[] overrides)
     {
         var settings = new Dictionary<string, string?>(base.Settings) { ["Jobs:WorkerEnabled"] = "true" };
