@@ -86,11 +86,13 @@ public sealed class VideoTranscodePipeline(
         var latest = 0;
         using var stopProgress = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var progressWriter = WriteProgressAsync(db, work.VideoId, () => Volatile.Read(ref latest), stopProgress.Token);
+        var arguments = HlsLadder.Arguments(original, outputDir, ladder, probe.HasAudio, ffmpeg);
+        // The exact command, so it can be re-run by hand (bench/transcode.sh compares the pipeline with it).
+        logger.LogInformation("Video {VideoId}: transcoding with {Ffmpeg} {Arguments}", work.VideoId, ffmpeg.Path, arguments);
         ProcessResult run;
         try
         {
-            run = await ProcessRunner.RunAsync(ffmpeg.Path,
-                HlsLadder.Arguments(original, outputDir, ladder, probe.HasAudio, ffmpeg), ffmpeg.Timeout,
+            run = await ProcessRunner.RunAsync(ffmpeg.Path, arguments, ffmpeg.Timeout,
                 line =>
                 {
                     if (HlsLadder.ProgressFrom(line, probe.Duration) is { } percent)

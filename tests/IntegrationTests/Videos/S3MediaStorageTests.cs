@@ -1,12 +1,11 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Microsoft.Extensions.DependencyInjection;
 using VideoTube.Application.Common.Media;
+using VideoTube.IntegrationTests.Infrastructure;
 
 namespace VideoTube.IntegrationTests.Videos;
 
@@ -16,66 +15,20 @@ namespace VideoTube.IntegrationTests.Videos;
 /// </summary>
 public sealed class S3MediaStorageTests : VideoTestBase
 {
-    private const string Bucket = "videotube";
-    private const string Credential = "S3RVER"; // s3rver's fixed access and secret key
+    private const string Bucket = S3rver.Bucket;
+    private const string Credential = S3rver.Credential;
 
-    private readonly int _port = FreePort();
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "videotube-s3rver", Guid.NewGuid().ToString("N"));
-    private Process? _s3rver;
+    private readonly S3rver _s3rver = new();
 
-    private string ServiceUrl => $"http://127.0.0.1:{_port}";
+    private string ServiceUrl => _s3rver.ServiceUrl;
 
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Storage:Provider"] = "S3",
-        ["Storage:S3:ServiceUrl"] = ServiceUrl,
-        ["Storage:S3:Bucket"] = Bucket,
-        ["Storage:S3:AccessKey"] = Credential,
-        ["Storage:S3:SecretKey"] = Credential,
-        ["Storage:S3:ForcePathStyle"] = "true",
-    };
+    protected override IDictionary<string, string?> Settings => _s3rver.StorageSettings();
 
     [OneTimeSetUp]
-    public async Task StartS3rverAsync()
-    {
-        if (!VideoFiles.IsOnPath("s3rver"))
-            Assert.Ignore("s3rver is not installed (npm install -g s3rver)");
-        Directory.CreateDirectory(_dataDirectory);
-        var start = new ProcessStartInfo("s3rver") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "--directory", _dataDirectory, "--address", "127.0.0.1", "--port", _port.ToString(),
-                     "--configure-bucket", Bucket, "--silent" })
-            start.ArgumentList.Add(argument);
-        _s3rver = Process.Start(start)!;
-        _s3rver.OutputDataReceived += (_, _) => { };
-        _s3rver.ErrorDataReceived += (_, _) => { };
-        _s3rver.BeginOutputReadLine();
-        _s3rver.BeginErrorReadLine();
-
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            try
-            {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, _port);
-                break;
-            }
-            catch (SocketException) when (DateTime.UtcNow < deadline && !_s3rver.HasExited)
-            {
-                await Task.Delay(200);
-            }
-        }
-    }
+    public Task StartS3rverAsync() => _s3rver.StartAsync();
 
     [OneTimeTearDown]
-    public void StopS3rver()
-    {
-        if (_s3rver is { HasExited: false })
-            _s3rver.Kill(entireProcessTree: true);
-        _s3rver?.Dispose();
-        if (Directory.Exists(_dataDirectory))
-            Directory.Delete(_dataDirectory, recursive: true);
-    }
+    public void StopS3rver() => _s3rver.Dispose();
 
     [Test]
     public async Task Published_files_live_in_the_bucket_and_are_served_with_ranges()
@@ -155,13 +108,6 @@ public sealed class S3MediaStorageTests : VideoTestBase
             new AmazonS3Config { ServiceURL = ServiceUrl, ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
         var response = await client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = Bucket });
         return (response.S3Objects ?? []).Select(o => o.Key).ToList();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>Like a request body: readable once, front to back, length unknown.</summary>
