@@ -7,9 +7,14 @@ public sealed partial class LocalDiskMediaStorage : IRenditionStorage
     public async Task<StoredMedia> SaveAtAsync(string key, Stream content, string contentType,
         CancellationToken cancellationToken)
     {
-        var path = PathOf(key);
+        var length = await WriteAsync(PathOf(key), content, cancellationToken);
+        return new StoredMedia(key, UrlOf(key), length);
+    }
+
+    /// <summary>Writes to a temporary file renamed into place when complete: a reader never sees half a file.</summary>
+    private static async Task<long> WriteAsync(string path, Stream content, CancellationToken cancellationToken)
+    {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        // Same write-then-rename as new uploads: a reader never sees half a segment.
         var temporary = path + ".partial";
         try
         {
@@ -21,7 +26,7 @@ public sealed partial class LocalDiskMediaStorage : IRenditionStorage
                 length = file.Length;
             }
             File.Move(temporary, path, overwrite: true);
-            return new StoredMedia(key, UrlOf(key), length);
+            return length;
         }
         catch
         {

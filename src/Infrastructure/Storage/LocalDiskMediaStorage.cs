@@ -18,26 +18,8 @@ public sealed partial class LocalDiskMediaStorage(IOptions<StorageOptions> optio
         CancellationToken cancellationToken)
     {
         var key = MediaKeys.NewKey(folder, extension);
-        var path = PathOf(key);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = path + ".partial";
-        try
-        {
-            long length;
-            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None,
-                             bufferSize: 81920, useAsync: true))
-            {
-                await content.CopyToAsync(file, cancellationToken);
-                length = file.Length;
-            }
-            File.Move(temporary, path);
-            return new StoredMedia(key, MediaKeys.Url(options.Value, key), length);
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
-        }
+        var length = await WriteAsync(PathOf(key), content, cancellationToken);
+        return new StoredMedia(key, MediaKeys.Url(options.Value, key), length);
     }
 
     public Task DeleteAsync(string key, CancellationToken cancellationToken)

@@ -45,7 +45,6 @@ public sealed class JobClusterTests : ProcessingTestBase
         await using var worker = StartHost(WorkerSettings());
         var video = await WaitForOutcomeAsync(videoId, worker);
         Assert.That(video.Status, Is.EqualTo(VideoStatus.Ready), video.FailureReason);
-        Assert.That(await QueuedJobsAsync(videoId), Is.Zero, "a finished job leaves no trigger behind");
     }
 
     [Test]
@@ -55,11 +54,8 @@ public sealed class JobClusterTests : ProcessingTestBase
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
             Assert.Ignore("The stand-in ffmpeg is a shell script");
         var marker = Path.Combine(JobTempPath, $"started-{Guid.NewGuid():N}");
-        var hangingFfmpeg = Path.Combine(Path.GetTempPath(), $"videotube-hanging-ffmpeg-{Guid.NewGuid():N}.sh");
         // Stands in for a long transcode: says it started, then runs until the job kills it.
-        await File.WriteAllTextAsync(hangingFfmpeg, $"#!/bin/sh\nmkdir -p '{JobTempPath}'\ntouch '{marker}'\nexec sleep 600\n");
-        if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
-            File.SetUnixFileMode(hangingFfmpeg, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var hangingFfmpeg = await WriteScriptAsync($"mkdir -p '{JobTempPath}'\ntouch '{marker}'\nexec sleep 600\n");
         try
         {
             var owner = await CreateUserAsync();
@@ -80,11 +76,48 @@ public sealed class JobClusterTests : ProcessingTestBase
             var video = await WaitForOutcomeAsync(videoId, hostB);
             Assert.That(video.Status, Is.EqualTo(VideoStatus.Ready), video.FailureReason);
             Assert.That(video.Hls, Does.EndWith("/master.m3u8"));
-            Assert.That(JobTempEntries(), Is.EqualTo(1), "only the marker: both runs removed their temp folders");
+            Assert.That(Directory.GetDirectories(JobTempPath), Is.Empty, "both runs removed their temp folders");
         }
         finally
         {
             File.Delete(hangingFfmpeg);
+        }
+    }
+
+    [Test]
+    public async Task A_video_deleted_while_it_transcodes_leaves_no_renditions_behind()
+    {
+        RequireFfmpeg();
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+            Assert.Ignore("The gated ffmpeg is a shell script");
+        var started = Path.Combine(JobTempPath, $"started-{Guid.NewGuid():N}");
+        var gate = Path.Combine(JobTempPath, $"gate-{Guid.NewGuid():N}");
+        // Real ffmpeg, held back until the test has deleted the video: the job finishes against a row that is gone.
+        var gatedFfmpeg = await WriteScriptAsync(
+            $"mkdir -p '{JobTempPath}'\ntouch '{started}'\nwhile [ -f '{gate}' ]; do sleep 0.1; done\nexec ffmpeg \"$@\"\n");
+        Directory.CreateDirectory(JobTempPath);
+        await File.WriteAllTextAsync(gate, "");
+        try
+        {
+            var owner = await CreateUserAsync();
+            await using var worker = StartHost(WorkerSettings(("Ffmpeg:Path", gatedFfmpeg)));
+            var videoId = IdOf(await PublishAsync(owner, await GenerateSourceAsync(seconds: 2, size: "320x180")));
+            await WaitUntilAsync(() => File.Exists(started), "the worker never started the transcode");
+
+            Assert.That((await owner.Client.DeleteAsync($"/api/v1/videos/{videoId}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            File.Delete(gate);
+            await WaitUntilAsync(() => QueuedJobsAsync(videoId).GetAwaiter().GetResult() == 0, "the job never finished");
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(Directory.Exists(Path.Combine(Factory.MediaRoot, "hls", videoId.ToString("N"))), Is.False);
+                Assert.That(Directory.GetDirectories(JobTempPath), Is.Empty, "the job removed its temp folder");
+            });
+        }
+        finally
+        {
+            File.Delete(gate);
+            File.Delete(gatedFfmpeg);
         }
     }
 
@@ -108,6 +141,16 @@ public sealed class JobClusterTests : ProcessingTestBase
             Assert.That(await QueuedJobsAsync(video.Id), Is.Zero, "no job for a video that was never committed");
             Assert.That(await WithDbAsync(d => d.Videos.AnyAsync(v => v.Id == video.Id)), Is.False);
         });
+    }
+
+    /// <summary>An executable shell script standing in for ffmpeg.</summary>
+    private static async Task<string> WriteScriptAsync(string body)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"videotube-fake-ffmpeg-{Guid.NewGuid():N}.sh");
+        await File.WriteAllTextAsync(path, "#!/bin/sh\n" + body);
+        if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return path;
     }
 
     private Dictionary<string, string?> WorkerSettings(params (string Key, string Value)[] overrides)
