@@ -9,16 +9,16 @@
 #   SECONDS_OF_VIDEO=60  SIZE=1280x720   source clip (testsrc2 + a tone, H.264 + AAC)
 #   THREADS=0            Ffmpeg:Threads (0 = ffmpeg's default)          PRESET=veryfast  Ffmpeg:Preset
 #   PORT=8131            API port on 127.0.0.1                            SKIP_BUILD=1 reuses the Release build
-#   JOB_TIMEOUT=1800     seconds to wait for the video to be ready
-# The database gets migrated (the API applies migrations at start-up) and one user and video are added to it; the
-# video is deleted again. Media and temp files live in temporary directories deleted on exit.
+#   JOB_TIMEOUT=1800     seconds to wait for the video to be ready      ROUNDS=2  pipeline/direct pairs, alternating
+# The database gets migrated (the API applies migrations at start-up) and one user added to it; each uploaded video is
+# deleted again. Media and temp files live in temporary directories deleted on exit.
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "$0")/lib.sh"
 
 parse_connection_args '2,14p' "$@"
 SECONDS_OF_VIDEO="${SECONDS_OF_VIDEO:-60}"; SIZE="${SIZE:-1280x720}"; THREADS="${THREADS:-0}"; PRESET="${PRESET:-veryfast}"
-PORT="${PORT:-8131}"; JOB_TIMEOUT="${JOB_TIMEOUT:-1800}"
+PORT="${PORT:-8131}"; JOB_TIMEOUT="${JOB_TIMEOUT:-1800}"; ROUNDS="${ROUNDS:-2}"
 ensure_apt_package jq jq
 ensure_apt_package ffmpeg ffmpeg
 pg_env_from_connection "$CONNECTION"
@@ -65,47 +65,56 @@ reset_peak_rss || log "cannot reset VmHWM; relying on sampling"
   done ) &
 SAMPLER_PID=$!
 
-log "uploading and waiting for the job"
-curl -sS --max-time 600 -o "$WORK/response.json" -H "Authorization: Bearer $TOKEN" \
-  -F "videoFile=@$SOURCE;type=video/mp4" -F "thumbnail=@$WORK/avatar.png;type=image/png" \
-  -F "title=Transcode benchmark" -F "description=bench/transcode.sh" "$BASE/api/v1/videos"
-QUEUED=$(now)
-VIDEO_ID=$(jq -er '.data._id' "$WORK/response.json") || die "upload failed: $(head -c 300 "$WORK/response.json")"
-STATUS=processing
-while [ "$STATUS" = processing ]; do
-  sleep 0.2
-  STATUS=$(psql_value "SELECT status FROM videos WHERE id = '$VIDEO_ID'")
-  [ "$(elapsed "$QUEUED" "$(now)" | cut -d. -f1)" -lt "$JOB_TIMEOUT" ] || die "the video was not ready within ${JOB_TIMEOUT}s"
+# pipeline_run N: uploads the clip, waits until the row is ready, appends the seconds to PIPELINE_TIMES.
+PIPELINE_TIMES=(); DIRECT_TIMES=()
+pipeline_run() {
+  local queued status video_id
+  log "round $1: uploading and waiting for the job"
+  curl -sS --max-time 600 -o "$WORK/response.json" -H "Authorization: Bearer $TOKEN" \
+    -F "videoFile=@$SOURCE;type=video/mp4" -F "thumbnail=@$WORK/avatar.png;type=image/png" \
+    -F "title=Transcode benchmark" -F "description=bench/transcode.sh" "$BASE/api/v1/videos"
+  queued=$(now)
+  video_id=$(jq -er '.data._id' "$WORK/response.json") || die "upload failed: $(head -c 300 "$WORK/response.json")"
+  status=processing
+  while [ "$status" = processing ]; do
+    sleep 0.2
+    status=$(psql_value "SELECT status FROM videos WHERE id = '$video_id'")
+    [ "$(elapsed "$queued" "$(now)" | cut -d. -f1)" -lt "$JOB_TIMEOUT" ] || die "the video was not ready within ${JOB_TIMEOUT}s"
+  done
+  PIPELINE_TIMES+=("$(elapsed "$queued" "$(now)")")
+  [ "$status" = ready ] || die "the job ended $status: $(psql_value "SELECT failure_reason FROM videos WHERE id = '$video_id'")"
+  RENDITIONS=$(psql_value "SELECT hls_key FROM videos WHERE id = '$video_id'")
+  curl -s -o /dev/null --max-time 30 -X DELETE -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/videos/$video_id" || true
+}
+
+# direct_run N: the exact ffmpeg command the job logged, pointed at this script's copy of the clip and a fresh folder.
+direct_run() {
+  local out="$WORK/direct-$1" start args_json job_input job_output
+  args_json=$(grep -o 'transcoding with [^ ]* \[.*\]$' "$API_LOG" | tail -1 | sed 's/^transcoding with [^ ]* //')
+  [ -n "$args_json" ] || die "the API log holds no ffmpeg command (log: $API_LOG)"
+  job_input=$(jq -r 'index("-i") as $i | .[$i + 1]' <<<"$args_json")
+  job_output=$(dirname "$(dirname "$(jq -r '.[-1]' <<<"$args_json")")")
+  mkdir -p "$out"
+  mapfile -t ARGS < <(jq -r --arg in "$job_input" --arg src "$SOURCE" --arg jo "$job_output" --arg out "$out" \
+    '.[] | if . == $in then $src else sub("^" + ($jo | gsub("[.]"; "[.]")); $out) end' <<<"$args_json")
+  log "round $1: the same ffmpeg command, directly"
+  start=$(now)
+  ffmpeg "${ARGS[@]}" >/dev/null
+  DIRECT_TIMES+=("$(elapsed "$start" "$(now)")")
+  rm -rf "$out"
+}
+
+# Alternating rounds, so load that comes and goes on a shared machine hits both sides alike.
+for round in $(seq 1 "$ROUNDS"); do
+  pipeline_run "$round"
+  direct_run "$round"
 done
-READY=$(now)
-[ "$STATUS" = ready ] || die "the job ended $STATUS: $(psql_value "SELECT failure_reason FROM videos WHERE id = '$VIDEO_ID'")"
 HWM_AFTER=$(proc_kb VmHWM)
 SAMPLED=$(cat "$WORK/sampled_peak" 2>/dev/null || echo 0)
 PEAK=$((HWM_AFTER > SAMPLED ? HWM_AFTER : SAMPLED))
-PIPELINE_S=$(elapsed "$QUEUED" "$READY")
-RENDITIONS=$(psql_value "SELECT hls_key FROM videos WHERE id = '$VIDEO_ID'")
-
-# The job logged the exact ffmpeg arguments; point them at this script's copy of the file and a fresh folder.
-ARGS_JSON=$(grep -o 'transcoding with [^ ]* \[.*\]$' "$API_LOG" | tail -1 | sed 's/^transcoding with [^ ]* //')
-[ -n "$ARGS_JSON" ] || die "the API log holds no ffmpeg command (log: $API_LOG)"
-JOB_INPUT=$(jq -r 'index("-i") as $i | .[$i + 1]' <<<"$ARGS_JSON")
-JOB_OUTPUT=$(dirname "$(dirname "$(jq -r '.[-1]' <<<"$ARGS_JSON")")")
-direct_run() {
-  local out="$WORK/direct-$1" start
-  mkdir -p "$out"
-  mapfile -t ARGS < <(jq -r --arg in "$JOB_INPUT" --arg src "$SOURCE" --arg jo "$JOB_OUTPUT" --arg out "$out" \
-    '.[] | if . == $in then $src else sub("^" + ($jo | gsub("[.]"; "[.]")); $out) end' <<<"$ARGS_JSON")
-  start=$(now)
-  ffmpeg "${ARGS[@]}" >/dev/null
-  elapsed "$start" "$(now)"
-  rm -rf "$out"
-}
-log "running the same ffmpeg command directly, twice"
-DIRECT1=$(direct_run 1)
-DIRECT2=$(direct_run 2)
-DIRECT_S=$(awk -v a="$DIRECT1" -v b="$DIRECT2" 'BEGIN { printf "%.2f", (a + b) / 2 }')
-
-curl -s -o /dev/null --max-time 30 -X DELETE -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/videos/$VIDEO_ID" || true
+mean() { printf '%s\n' "$@" | awk '{ s += $1 } END { printf "%.2f", s / NR }'; }
+PIPELINE_S=$(mean "${PIPELINE_TIMES[@]}")
+DIRECT_S=$(mean "${DIRECT_TIMES[@]}")
 
 ratio() { awk -v d="$DIRECT_S" -v p="$PIPELINE_S" 'BEGIN { printf "%.3f", d / p }'; }
 speed() { awk -v v="$SECONDS_OF_VIDEO" -v t="$1" 'BEGIN { printf "%.2f", v / t }'; }
@@ -115,10 +124,10 @@ cat <<REPORT
 | measure | value |
 |---|---|
 | source | ${SECONDS_OF_VIDEO} s ${SIZE} H.264 + AAC, Ffmpeg:Preset=$PRESET, Ffmpeg:Threads=$THREADS |
-| renditions | $RENDITIONS |
-| pipeline (upload answered -> ready) | ${PIPELINE_S} s = $(speed "$PIPELINE_S") s of video per s |
-| same ffmpeg command, direct (mean of ${DIRECT1} s and ${DIRECT2} s) | ${DIRECT_S} s = $(speed "$DIRECT_S") s of video per s |
+| master playlist | $RENDITIONS |
+| pipeline (upload answered -> ready), mean of ${PIPELINE_TIMES[*]} s | ${PIPELINE_S} s = $(speed "$PIPELINE_S") s of video per s |
+| same ffmpeg command run directly, mean of ${DIRECT_TIMES[*]} s | ${DIRECT_S} s = $(speed "$DIRECT_S") s of video per s |
 | pipeline / direct throughput | $(ratio) (target >= 0.95) |
-| API RSS before the job | $(mib "$RSS_BEFORE") MiB |
-| API peak RSS during the job | $(mib "$PEAK") MiB (growth $(mib $((PEAK - RSS_BEFORE))) MiB) |
+| API RSS before the first job | $(mib "$RSS_BEFORE") MiB |
+| API peak RSS during the jobs | $(mib "$PEAK") MiB (growth $(mib $((PEAK - RSS_BEFORE))) MiB) |
 REPORT
