@@ -9,6 +9,12 @@ public sealed class StartupValidationTests
     [TestCase("Jwt:AccessTokenLifetime", "00:00:00")]
     [TestCase("Storage:Provider", "FloppyDisk")]
     [TestCase("Media:MaxImageBytes", "0")]
+    [TestCase("Jobs:MaxConcurrentTranscodes", "0")]
+    [TestCase("Jobs:PollInterval", "00:00:00")]
+    [TestCase("Jobs:RetryBackoffFactor", "0.5")]
+    [TestCase("Ffmpeg:Ladder:0", "241")]
+    [TestCase("Ffmpeg:Preset", "fast -i /etc/passwd")]
+    [TestCase("Ffmpeg:SegmentSeconds", "0")]
     public void Invalid_settings_fail_start_up(string key, string value)
     {
         using var factory = new VideoTubeApiFactory("Host=127.0.0.1;Database=unused", Path.GetTempPath(),
