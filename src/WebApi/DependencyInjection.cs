@@ -11,6 +11,7 @@ using VideoTube.Application.Common.Security;
 using VideoTube.Application.Users;
 using VideoTube.Infrastructure.Identity;
 using VideoTube.WebApi.Infrastructure;
+using VideoTube.WebApi.OpenApi;
 
 namespace VideoTube.WebApi;
 
@@ -49,7 +50,7 @@ public static class DependencyInjection
 
         AddAuthentication(services);
         AddCors(services, configuration);
-        services.AddOpenApi();
+        services.AddVideoTubeOpenApi(configuration);
         return builder;
     }
 
