@@ -3,6 +3,7 @@ using VideoTube.Application;
 using VideoTube.Infrastructure;
 using VideoTube.WebApi;
 using VideoTube.WebApi.Infrastructure;
+using VideoTube.WebApi.Observability;
 using VideoTube.WebApi.OpenApi;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -24,6 +25,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapVideoTubeOpenApi();
+app.MapObservability();
 app.MapEndpointGroups();
 
 await app.RunAsync();

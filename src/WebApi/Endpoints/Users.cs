@@ -1,6 +1,7 @@
 using VideoTube.Application.Users;
 using VideoTube.Application.Videos;
 using VideoTube.WebApi.Infrastructure;
+using VideoTube.WebApi.Observability;
 using VideoTube.WebApi.OpenApi;
 
 namespace VideoTube.WebApi.Endpoints;
@@ -16,7 +17,7 @@ public sealed class Users : IEndpointGroup
             .WithName("registerUser").AcceptsMultipart<RegisterForm>().Returns<UserDto>(StatusCodes.Status201Created)
             .Fails(StatusCodes.Status409Conflict);
         group.MapPost("/login", Login).DisableAntiforgery().WithSummary("Log in with username or email")
-            .WithName("loginUser").AcceptsJson<Credentials>().Returns<LoginResponse>()
+            .WithName("loginUser").AcceptsJson<Credentials>().Returns<LoginResponse>().AddEndpointFilter<LoginMetricsFilter>()
             .Fails(StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests);
         group.MapPost("/refresh-token", RefreshToken).DisableAntiforgery().WithSummary("Rotate the refresh token")
             .WithName("refreshAccessToken").AcceptsJson<RefreshRequest>().Returns<RefreshResponse>()

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 using VideoTube.Infrastructure.Data;
 
@@ -14,6 +16,9 @@ public static class DatabaseMigrator
             return;
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        // EF reads the history table before creating it; on an empty database that read fails and is logged as an
+        // error although nothing is wrong. Creating the table first (idempotent) keeps a clean first start clean.
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync();
         await db.Database.MigrateAsync();
     }
 }
