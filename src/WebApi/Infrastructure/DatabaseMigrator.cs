@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using VideoTube.Infrastructure.Data;
 
 namespace VideoTube.WebApi.Infrastructure;
@@ -18,7 +20,18 @@ public static class DatabaseMigrator
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
         // EF reads the history table before creating it; on an empty database that read fails and is logged as an
         // error although nothing is wrong. Creating the table first (idempotent) keeps a clean first start clean.
-        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync();
+        try
+        {
+            var database = db.GetService<IRelationalDatabaseCreator>();
+            if (!await database.ExistsAsync())
+                await database.CreateAsync();
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync();
+        }
+        catch (PostgresException exception) when (exception.SqlState is PostgresErrorCodes.UniqueViolation
+                                                     or PostgresErrorCodes.DuplicateTable or PostgresErrorCodes.DuplicateDatabase)
+        {
+            // Replicas starting together (compose --scale) race to create the database and the table; one wins.
+        }
         await db.Database.MigrateAsync();
     }
 }
