@@ -53,9 +53,6 @@ port_in_use() {
 }
 
 start() {
-  ensure_installed
-  local initdb
-  initdb=$(find_bin initdb)
   # Whatever answers there (another checkout's server, a system PostgreSQL, a server left running by an earlier
   # run) was not started by this call; attaching to it, and stopping it on exit, is what this refusal prevents.
   if port_in_use "$PORT"; then
@@ -64,6 +61,9 @@ start() {
     log "running, 'VIDEOTUBE_PG_PORT=$PORT VIDEOTUBE_PG_DIR=$DIR $0 pause' stops it and keeps its data."
     exit 1
   fi
+  ensure_installed
+  local initdb
+  initdb=$(find_bin initdb)
   if [ "${VIDEOTUBE_PG_KEEP:-0}" = 1 ] && [ -f "$DATA/PG_VERSION" ]; then
     run_server
     log "started on 127.0.0.1:$PORT with the existing data in $DATA"
