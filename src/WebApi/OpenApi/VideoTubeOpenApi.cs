@@ -83,6 +83,9 @@ public static class VideoTubeOpenApi
     private static Task DescribeOperation(OpenApiOperation operation, OpenApiOperationTransformerContext context,
         CancellationToken cancellationToken)
     {
+        // Routes name their operations with WithName; one that forgets still gets a stable, unique id.
+        operation.OperationId ??= FallbackOperationId(context.Description.HttpMethod, context.Description.RelativePath);
+
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         if (metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any())
         {
@@ -104,6 +107,13 @@ public static class VideoTubeOpenApi
                 parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid" };
         }
         return Task.CompletedTask;
+    }
+
+    private static string FallbackOperationId(string? method, string? path)
+    {
+        var words = (path ?? string.Empty).Split(['/', '-', '{', '}'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(word => char.ToUpperInvariant(word[0]) + word[1..]);
+        return (method ?? "get").ToLowerInvariant() + string.Concat(words);
     }
 
     private static Task DescribeSchema(OpenApiSchema schema, OpenApiSchemaTransformerContext context,
