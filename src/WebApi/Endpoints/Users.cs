@@ -59,7 +59,13 @@ public sealed class Users : IEndpointGroup
     private sealed record AvatarForm(IFormFile Avatar);
     private sealed record CoverImageForm(IFormFile CoverImage);
 
-    private sealed record Credentials(string? Username, string? Email, string? Password);
+    /// <summary>Username or email, and the password: no field is required by itself.</summary>
+    private sealed record Credentials
+    {
+        public string? Username { get; init; }
+        public string? Email { get; init; }
+        public string? Password { get; init; }
+    }
     private sealed record RefreshRequest(string? RefreshToken);
     private sealed record LoginResponse(UserDto User, string AccessToken, string RefreshToken);
     private sealed record RefreshResponse(string AccessToken, string RefreshToken);

@@ -29,7 +29,7 @@ public static class EndpointDescriptions
 
     /// <summary>A JSON body (the urlencoded and multipart forms that chai-backend also took still work, undocumented).</summary>
     public static RouteHandlerBuilder AcceptsJson<T>(this RouteHandlerBuilder builder) where T : notnull =>
-        builder.Accepts<T>("application/json").Fails(StatusCodes.Status400BadRequest,
+        builder.WithMetadata(new RequestBodyDescription(typeof(T), "application/json")).Fails(StatusCodes.Status400BadRequest,
             StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
 
     /// <summary>
@@ -37,7 +37,7 @@ public static class EndpointDescriptions
     /// become <c>format: binary</c> parts. Only the description: the handler still streams the body itself.
     /// </summary>
     public static RouteHandlerBuilder AcceptsMultipart<TForm>(this RouteHandlerBuilder builder) where TForm : notnull =>
-        builder.Accepts<TForm>("multipart/form-data").Fails(StatusCodes.Status400BadRequest,
+        builder.WithMetadata(new RequestBodyDescription(typeof(TForm), "multipart/form-data")).Fails(StatusCodes.Status400BadRequest,
             StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
 
     /// <summary>
@@ -56,6 +56,12 @@ public static class EndpointDescriptions
         });
         return group;
     }
+
+    /// <summary>
+    /// The request body for the document only. ASP.NET's own Accepts metadata would also make routing reject other
+    /// content types with a bare 415, and these routes deliberately take JSON, urlencoded and multipart bodies.
+    /// </summary>
+    public sealed record RequestBodyDescription(Type Type, string ContentType);
 
     private static void AddErrors(EndpointBuilder endpoint, IEnumerable<int> statusCodes)
     {

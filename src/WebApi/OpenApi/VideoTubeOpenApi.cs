@@ -80,7 +80,7 @@ public static class VideoTubeOpenApi
         return Task.CompletedTask;
     }
 
-    private static Task DescribeOperation(OpenApiOperation operation, OpenApiOperationTransformerContext context,
+    private static async Task DescribeOperation(OpenApiOperation operation, OpenApiOperationTransformerContext context,
         CancellationToken cancellationToken)
     {
         // Routes name their operations with WithName; one that forgets still gets a stable, unique id.
@@ -106,7 +106,24 @@ public static class VideoTubeOpenApi
             else if (parameter.Name.EndsWith("Id", StringComparison.Ordinal))
                 parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid" };
         }
-        return Task.CompletedTask;
+
+        if (metadata.OfType<EndpointDescriptions.RequestBodyDescription>().LastOrDefault() is { } body
+            && context.Document is { } document)
+        {
+            var schema = await context.GetOrCreateSchemaAsync(body.Type, null, cancellationToken);
+            document.Components ??= new OpenApiComponents();
+            document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+            // Same-named request types (each feature's ContentRequest) have the same shape; the first one serves.
+            document.Components.Schemas.TryAdd(body.Type.Name, schema);
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    [body.ContentType] = new() { Schema = new OpenApiSchemaReference(body.Type.Name, document) },
+                },
+            };
+        }
     }
 
     private static string FallbackOperationId(string? method, string? path)
