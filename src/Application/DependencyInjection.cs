@@ -3,7 +3,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using VideoTube.Application.Common.Media;
 using VideoTube.Application.Common.Security;
-using VideoTube.Application.Users;
 using VideoTube.Application.Videos;
 
 namespace VideoTube.Application;
@@ -21,7 +20,6 @@ public static class DependencyInjection
             .ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
-        services.AddScoped<LoginSessions>();
         services.AddScoped<ImageUploads>();
         services.AddScoped<VideoUploads>();
 

@@ -1,4 +1,3 @@
-using AutoMapper;
 using VideoTube.Application.Common.Access;
 using VideoTube.Application.Common.Interfaces;
 using VideoTube.Application.Common.Validation;
@@ -8,7 +7,7 @@ namespace VideoTube.Application.Comments;
 
 public sealed record AddCommentCommand(Guid VideoId, string? Content);
 
-public sealed class AddCommentHandler(IApplicationDbContext db, ICurrentUser currentUser, IMapper mapper)
+public sealed class AddCommentHandler(IApplicationDbContext db, ICurrentUser currentUser, ICommentQueries comments)
 {
     public async Task<CommentDto> HandleAsync(AddCommentCommand command, CancellationToken cancellationToken)
     {
@@ -19,6 +18,6 @@ public sealed class AddCommentHandler(IApplicationDbContext db, ICurrentUser cur
         var comment = new Comment { Content = content, VideoId = command.VideoId, OwnerId = userId };
         db.Comments.Add(comment);
         await db.SaveChangesAsync(cancellationToken);
-        return await db.GetDtoAsync(mapper, comment.Id, userId, cancellationToken);
+        return await comments.GetAsync(comment.Id, userId, cancellationToken);
     }
 }

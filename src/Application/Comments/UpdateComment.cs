@@ -1,4 +1,3 @@
-using AutoMapper;
 using Microsoft.EntityFrameworkCore;
 using VideoTube.Application.Common.Exceptions;
 using VideoTube.Application.Common.Interfaces;
@@ -9,7 +8,7 @@ namespace VideoTube.Application.Comments;
 
 public sealed record UpdateCommentCommand(Guid CommentId, string? Content);
 
-public sealed class UpdateCommentHandler(IApplicationDbContext db, ICurrentUser currentUser, IMapper mapper)
+public sealed class UpdateCommentHandler(IApplicationDbContext db, ICurrentUser currentUser, ICommentQueries comments)
 {
     public async Task<CommentDto> HandleAsync(UpdateCommentCommand command, CancellationToken cancellationToken)
     {
@@ -22,6 +21,6 @@ public sealed class UpdateCommentHandler(IApplicationDbContext db, ICurrentUser 
 
         comment.Content = content;
         await db.SaveChangesAsync(cancellationToken);
-        return await db.GetDtoAsync(mapper, comment.Id, userId, cancellationToken);
+        return await comments.GetAsync(comment.Id, userId, cancellationToken);
     }
 }

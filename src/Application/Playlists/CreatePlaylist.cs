@@ -1,4 +1,3 @@
-using AutoMapper;
 using VideoTube.Application.Common.Interfaces;
 using VideoTube.Application.Common.Validation;
 using VideoTube.Domain.Entities;
@@ -7,7 +6,7 @@ namespace VideoTube.Application.Playlists;
 
 public sealed record CreatePlaylistCommand(string? Name, string? Description);
 
-public sealed class CreatePlaylistHandler(IApplicationDbContext db, ICurrentUser currentUser, IMapper mapper)
+public sealed class CreatePlaylistHandler(IApplicationDbContext db, ICurrentUser currentUser, IPlaylistQueries playlists)
 {
     public async Task<PlaylistDto> HandleAsync(CreatePlaylistCommand command, CancellationToken cancellationToken)
     {
@@ -21,6 +20,6 @@ public sealed class CreatePlaylistHandler(IApplicationDbContext db, ICurrentUser
         };
         db.Playlists.Add(playlist);
         await db.SaveChangesAsync(cancellationToken);
-        return await db.GetDtoAsync(mapper, playlist.Id, userId, cancellationToken);
+        return await playlists.GetAsync(playlist.Id, userId, cancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using AutoMapper;
 using VideoTube.Application.Common.Interfaces;
 using VideoTube.Application.Common.Validation;
 using VideoTube.Domain.Entities;
@@ -7,7 +6,7 @@ namespace VideoTube.Application.Tweets;
 
 public sealed record CreateTweetCommand(string? Content);
 
-public sealed class CreateTweetHandler(IApplicationDbContext db, ICurrentUser currentUser, IMapper mapper)
+public sealed class CreateTweetHandler(IApplicationDbContext db, ICurrentUser currentUser, ITweetQueries tweets)
 {
     public async Task<TweetDto> HandleAsync(CreateTweetCommand command, CancellationToken cancellationToken)
     {
@@ -19,6 +18,6 @@ public sealed class CreateTweetHandler(IApplicationDbContext db, ICurrentUser cu
         };
         db.Tweets.Add(tweet);
         await db.SaveChangesAsync(cancellationToken);
-        return await db.GetDtoAsync(mapper, tweet.Id, userId, cancellationToken);
+        return await tweets.GetAsync(tweet.Id, userId, cancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using AutoMapper;
 using Microsoft.EntityFrameworkCore;
 using VideoTube.Application.Common.Exceptions;
 using VideoTube.Application.Common.Interfaces;
@@ -9,7 +8,7 @@ namespace VideoTube.Application.Tweets;
 
 public sealed record UpdateTweetCommand(Guid TweetId, string? Content);
 
-public sealed class UpdateTweetHandler(IApplicationDbContext db, ICurrentUser currentUser, IMapper mapper)
+public sealed class UpdateTweetHandler(IApplicationDbContext db, ICurrentUser currentUser, ITweetQueries tweets)
 {
     public async Task<TweetDto> HandleAsync(UpdateTweetCommand command, CancellationToken cancellationToken)
     {
@@ -22,6 +21,6 @@ public sealed class UpdateTweetHandler(IApplicationDbContext db, ICurrentUser cu
 
         tweet.Content = content;
         await db.SaveChangesAsync(cancellationToken);
-        return await db.GetDtoAsync(mapper, tweet.Id, userId, cancellationToken);
+        return await tweets.GetAsync(tweet.Id, userId, cancellationToken);
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Microsoft.EntityFrameworkCore;
 using VideoTube.Application.Common.Exceptions;
 using VideoTube.Application.Common.Interfaces;
 
@@ -21,31 +20,15 @@ public sealed record ChannelProfileDto
     public bool IsSubscribed { get; init; }
 }
 
-/// <summary>A user's channel page header, read in ONE statement (counts and the caller's subscription as sub-queries).</summary>
-public sealed class GetChannelProfileHandler(IApplicationDbContext db, ICurrentUser currentUser)
+/// <summary>A user's channel page header, read in ONE statement (<see cref="IUserQueries.FindChannelProfileAsync"/>).</summary>
+public sealed class GetChannelProfileHandler(IUserQueries users, ICurrentUser currentUser)
 {
     public async Task<ChannelProfileDto> HandleAsync(GetChannelProfileQuery query, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(query.Username))
-            throw new BadRequestException("username is missing");
-        var callerId = currentUser.RequiredUserId;
-        // Usernames are stored lower-case; the lookup goes through Identity's unique normalized-name index.
-        var normalized = UserInput.NormalizeUsername(query.Username).ToUpperInvariant();
-
-        return await db.Users.AsNoTracking().Where(u => u.NormalizedUserName == normalized)
-                   .Select(u => new ChannelProfileDto
-                   {
-                       Id = u.Id,
-                       FullName = u.FullName,
-                       Username = u.UserName!,
-                       Avatar = u.Avatar,
-                       CoverImage = u.CoverImage,
-                       Email = u.Id == callerId ? u.Email : null,
-                       SubscribersCount = db.Subscriptions.Count(s => s.ChannelId == u.Id),
-                       ChannelsSubscribedToCount = db.Subscriptions.Count(s => s.SubscriberId == u.Id),
-                       IsSubscribed = db.Subscriptions.Any(s => s.ChannelId == u.Id && s.SubscriberId == callerId),
-                   })
-                   .SingleOrDefaultAsync(cancellationToken)
+            throw new ValidationException("username is missing");
+        return await users.FindChannelProfileAsync(UserInput.NormalizeUsername(query.Username), currentUser.RequiredUserId,
+                   cancellationToken)
                ?? throw new NotFoundException("channel does not exists");
     }
 }

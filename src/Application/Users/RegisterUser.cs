@@ -1,7 +1,6 @@
 using AutoMapper;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using VideoTube.Application.Common.Exceptions;
+using VideoTube.Application.Common.Interfaces;
 using VideoTube.Application.Common.Media;
 using VideoTube.Domain.Entities;
 
@@ -11,7 +10,7 @@ public sealed record RegisterUserCommand(
     string? FullName, string? Email, string? Username, string? Password, FileUpload? Avatar, FileUpload? CoverImage);
 
 public sealed class RegisterUserHandler(
-    UserManager<User> userManager, ImageUploads images, IMediaStorage storage, IMapper mapper)
+    IIdentityService identity, ImageUploads images, IMediaStorage storage, IMapper mapper)
 {
     public const string DuplicateMessage = "User with email or username already exists";
 
@@ -26,13 +25,10 @@ public sealed class RegisterUserHandler(
         UserInput.ValidateEmail(email);
         UserInput.ValidatePassword(command.Password!);
         if (command.Avatar is null)
-            throw new BadRequestException("Avatar file is required");
+            throw new ValidationException("Avatar file is required");
 
         // Checked before any file is stored, so a duplicate leaves nothing behind (chai-backend quirk 3).
-        var normalizedUsername = userManager.NormalizeName(username);
-        var normalizedEmail = userManager.NormalizeEmail(email);
-        if (await userManager.Users.AnyAsync(
-                u => u.NormalizedUserName == normalizedUsername || u.NormalizedEmail == normalizedEmail, cancellationToken))
+        if (await identity.IsUserNameOrEmailTakenAsync(username, email, cancellationToken))
             throw new ConflictException(DuplicateMessage);
 
         var stored = new List<StoredMedia>();
@@ -51,9 +47,11 @@ public sealed class RegisterUserHandler(
                 Avatar = avatar.Url,
                 CoverImage = cover?.Url ?? string.Empty,
             };
-            var result = await userManager.CreateAsync(user, command.Password!);
-            if (!result.Succeeded)
-                throw ToException(result);
+            var outcome = await identity.CreateAsync(user, command.Password!, cancellationToken);
+            if (outcome.Failure == IdentityFailure.DuplicateUserNameOrEmail)
+                throw new ConflictException(DuplicateMessage);
+            if (!outcome.Succeeded)
+                throw new ValidationException("Invalid registration details", outcome.Errors);
             return mapper.Map<UserDto>(user);
         }
         catch
@@ -63,14 +61,5 @@ public sealed class RegisterUserHandler(
                 await storage.DeleteAsync(media.Key, CancellationToken.None);
             throw;
         }
-    }
-
-    private static AppException ToException(IdentityResult result)
-    {
-        var codes = result.Errors.Select(e => e.Code).ToList();
-        if (codes.Contains(nameof(IdentityErrorDescriber.DuplicateUserName)) ||
-            codes.Contains(nameof(IdentityErrorDescriber.DuplicateEmail)))
-            return new ConflictException(DuplicateMessage);
-        return new BadRequestException("Invalid registration details", result.Errors.Select(e => e.Description).ToList());
     }
 }

@@ -1,9 +1,7 @@
 using AutoMapper;
-using Microsoft.AspNetCore.Identity;
 using VideoTube.Application.Common.Exceptions;
 using VideoTube.Application.Common.Interfaces;
 using VideoTube.Application.Common.Media;
-using VideoTube.Domain.Entities;
 
 namespace VideoTube.Application.Users;
 
@@ -16,13 +14,13 @@ public sealed record UpdateUserImageCommand(UserImageKind Kind, FileUpload? File
 /// file deleted, so a failure at any step leaves the user with a working image and no orphan file.
 /// </summary>
 public sealed class UpdateUserImageHandler(
-    UserManager<User> userManager, ICurrentUser currentUser, ImageUploads images, IMediaStorage storage, IMapper mapper)
+    IIdentityService identity, ICurrentUser currentUser, ImageUploads images, IMediaStorage storage, IMapper mapper)
 {
     public async Task<UserDto> HandleAsync(UpdateUserImageCommand command, CancellationToken cancellationToken)
     {
         if (command.File is null)
-            throw new BadRequestException(command.Kind == UserImageKind.Avatar ? "Avatar file is missing" : "Cover image file is missing");
-        var user = await userManager.FindByIdAsync(currentUser.RequiredUserId.ToString())
+            throw new ValidationException(command.Kind == UserImageKind.Avatar ? "Avatar file is missing" : "Cover image file is missing");
+        var user = await identity.FindByIdAsync(currentUser.RequiredUserId, cancellationToken)
                    ?? throw new UnauthorizedException("Invalid Access Token");
 
         var folder = command.Kind == UserImageKind.Avatar ? "avatars" : "covers";
@@ -32,9 +30,9 @@ public sealed class UpdateUserImageHandler(
         {
             if (command.Kind == UserImageKind.Avatar) user.Avatar = stored.Url;
             else user.CoverImage = stored.Url;
-            var result = await userManager.UpdateAsync(user);
-            if (!result.Succeeded)
-                throw new BadRequestException("Could not update the image", result.Errors.Select(e => e.Description).ToList());
+            var outcome = await identity.UpdateAsync(user, cancellationToken);
+            if (!outcome.Succeeded)
+                throw new ValidationException("Could not update the image", outcome.Errors);
         }
         catch
         {

@@ -23,20 +23,20 @@ public static partial class UserInput
     {
         var missing = fields.Where(f => string.IsNullOrWhiteSpace(f.Value)).Select(f => $"{f.Name} is required").ToList();
         if (missing.Count > 0)
-            throw new BadRequestException("All fields are required", missing);
+            throw new ValidationException("All fields are required", missing);
     }
 
     /// <summary>Printable ASCII only: invisible or bidi-control characters make look-alike addresses.</summary>
     public static void ValidateEmail(string normalizedEmail)
     {
         if (normalizedEmail.Length > MaxEmailLength || !IsEmail(normalizedEmail))
-            throw new BadRequestException("Invalid email address", ["email must be a valid email address"]);
+            throw new ValidationException("Invalid email address", ["email must be a valid email address"]);
     }
 
     public static void ValidateUsername(string normalizedUsername)
     {
         if (!UsernamePattern().IsMatch(normalizedUsername))
-            throw new BadRequestException("Invalid username",
+            throw new ValidationException("Invalid username",
                 ["username must be 3-30 characters: letters, digits, '.', '_' or '-'"]);
     }
 
@@ -44,14 +44,14 @@ public static partial class UserInput
     {
         var trimmed = fullName.Trim();
         if (trimmed.Length > MaxFullNameLength)
-            throw new BadRequestException("Invalid full name", [$"fullName must be at most {MaxFullNameLength} characters"]);
+            throw new ValidationException("Invalid full name", [$"fullName must be at most {MaxFullNameLength} characters"]);
         return trimmed;
     }
 
     public static void ValidatePassword(string password, string field = "password")
     {
         if (password.Length < MinPasswordLength || password.Length > MaxPasswordLength)
-            throw new BadRequestException("Invalid password",
+            throw new ValidationException("Invalid password",
                 [$"{field} must be {MinPasswordLength}-{MaxPasswordLength} characters"]);
     }
 

@@ -15,7 +15,8 @@ public sealed record PublishVideoCommand(IStreamingForm Form);
 /// <summary>
 /// Publishes a video from a streamed multipart form: the video part goes straight to storage as it arrives (text
 /// fields may come before or after it), the duration is probed from the stored file, and only then is the row
-/// written. Any failure removes whatever was stored, so nothing is left behind (chai-backend quirk 3).
+/// written. Any failure removes whatever was stored, so nothing is left behind (chai-backend's multipart stubs left
+/// their temp files, quirk 16).
 /// </summary>
 public sealed class PublishVideoHandler(
     IApplicationDbContext db, ICurrentUser currentUser, VideoUploads videos, ImageUploads images, IMediaStorage storage,
@@ -45,18 +46,18 @@ public sealed class PublishVideoHandler(
                         thumbnail = await images.SaveAsync(buffered, VideoMedia.ThumbnailFolder, cancellationToken);
                         break;
                     case VideoField or ThumbnailField:
-                        throw new BadRequestException($"Only one {file.FieldName} file is allowed");
+                        throw new ValidationException($"Only one {file.FieldName} file is allowed");
                     default:
-                        throw new BadRequestException("Unexpected file field", [$"'{file.FieldName}' is not accepted here"]);
+                        throw new ValidationException("Unexpected file field", [$"'{file.FieldName}' is not accepted here"]);
                 }
             }, cancellationToken);
 
             var (title, description) = VideoMedia.ValidateNew(form.Fields.GetValueOrDefault("title"),
                 form.Fields.GetValueOrDefault("description"));
             if (video is null)
-                throw new BadRequestException("Video file is required");
+                throw new ValidationException("Video file is required");
             if (thumbnail is null)
-                throw new BadRequestException("Thumbnail file is required");
+                throw new ValidationException("Thumbnail file is required");
 
             var owner = await db.Users.AsNoTracking().Where(u => u.Id == ownerId)
                             .ProjectTo<UserSummaryDto>(mapper.ConfigurationProvider)

@@ -21,7 +21,7 @@ public sealed class UpdateVideoHandler(
     {
         var userId = currentUser.RequiredUserId;
         if (command.Title is null && command.Description is null && command.Thumbnail is null)
-            throw new BadRequestException("Nothing to update", ["send title, description or a thumbnail file"]);
+            throw new ValidationException("Nothing to update", ["send title, description or a thumbnail file"]);
         var title = command.Title is null ? null : VideoMedia.ValidateTitle(command.Title);
         var description = command.Description is null ? null : VideoMedia.ValidateDescription(command.Description);
 

@@ -27,7 +27,7 @@ public static class VideoMedia
         if (string.IsNullOrWhiteSpace(title)) errors.Add("title is required");
         if (string.IsNullOrWhiteSpace(description)) errors.Add("description is required");
         if (errors.Count > 0)
-            throw new BadRequestException("All fields are required", errors);
+            throw new ValidationException("All fields are required", errors);
         return (ValidateTitle(title!), ValidateDescription(description!));
     }
 
@@ -45,9 +45,9 @@ public static class VideoMedia
     {
         var trimmed = title.Trim();
         if (trimmed.Length == 0)
-            throw new BadRequestException("Title cannot be empty");
+            throw new ValidationException("Title cannot be empty");
         if (trimmed.Length > Video.MaxTitleLength)
-            throw new BadRequestException("Invalid title", [$"title must be at most {Video.MaxTitleLength} characters"]);
+            throw new ValidationException("Invalid title", [$"title must be at most {Video.MaxTitleLength} characters"]);
         return trimmed;
     }
 
@@ -55,9 +55,9 @@ public static class VideoMedia
     {
         var trimmed = description.Trim();
         if (trimmed.Length == 0)
-            throw new BadRequestException("Description cannot be empty");
+            throw new ValidationException("Description cannot be empty");
         if (trimmed.Length > Video.MaxDescriptionLength)
-            throw new BadRequestException("Invalid description",
+            throw new ValidationException("Invalid description",
                 [$"description must be at most {Video.MaxDescriptionLength} characters"]);
         return trimmed;
     }

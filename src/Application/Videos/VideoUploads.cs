@@ -17,7 +17,7 @@ public sealed class VideoUploads(IMediaStorage storage, IOptions<MediaOptions> o
         var header = new byte[SniffLength];
         var read = await file.Content.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
         if (read == 0)
-            throw new BadRequestException($"{file.FieldName} file is empty");
+            throw new ValidationException($"{file.FieldName} file is empty");
         var format = Detect(header.AsSpan(0, read))
                      ?? throw new UnsupportedMediaTypeException($"{file.FieldName} must be an MP4, WebM, MOV or MKV video");
 

@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using VideoTube.Domain.Entities;
 
 namespace VideoTube.Application.Common.Interfaces;
 
-/// <summary>Use cases read and write through EF Core directly (no repository layer); see ADR-001.</summary>
+/// <summary>
+/// Simple command writes and reads through EF Core's LINQ (no repository layer). Aggregations and writes that need
+/// PostgreSQL-specific SQL go through each feature's I*Queries port instead; see ADR-006.
+/// </summary>
 public interface IApplicationDbContext
 {
     DbSet<User> Users { get; }
@@ -18,7 +20,6 @@ public interface IApplicationDbContext
     DbSet<Playlist> Playlists { get; }
     DbSet<PlaylistVideo> PlaylistVideos { get; }
 
-    DatabaseFacade Database { get; }
-
+    /// <summary>Database errors arrive already translated into semantic exceptions (ConflictException...).</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

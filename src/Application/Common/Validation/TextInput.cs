@@ -13,7 +13,7 @@ public static class TextInput
     {
         var trimmed = value?.Trim() ?? string.Empty;
         if (trimmed.All(IsInvisible))
-            throw new BadRequestException($"{Capitalised(field)} is required", [$"{field} is required"]);
+            throw new ValidationException($"{Capitalised(field)} is required", [$"{field} is required"]);
         return WithinLimit(trimmed, field, maxLength);
     }
 
@@ -24,10 +24,10 @@ public static class TextInput
     private static string WithinLimit(string trimmed, string field, int maxLength)
     {
         if (trimmed.Length > maxLength)
-            throw new BadRequestException($"{Capitalised(field)} is too long", [$"{field} must be at most {maxLength} characters"]);
+            throw new ValidationException($"{Capitalised(field)} is too long", [$"{field} must be at most {maxLength} characters"]);
         // NUL and other control characters cannot be stored in PostgreSQL text and have no place in user text.
         if (trimmed.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
-            throw new BadRequestException($"{Capitalised(field)} contains invalid characters", [$"{field} must not contain control characters"]);
+            throw new ValidationException($"{Capitalised(field)} contains invalid characters", [$"{field} must not contain control characters"]);
         return trimmed;
     }
 

@@ -4,22 +4,17 @@ using VideoTube.Application.Common.Exceptions;
 using VideoTube.Application.Common.Interfaces;
 using VideoTube.Application.Common.Security;
 using VideoTube.Domain.Entities;
+using VideoTube.Infrastructure.Data;
 
-namespace VideoTube.Application.Users;
+namespace VideoTube.Infrastructure.Identity;
 
-public sealed record SessionTokens(
-    User User, string AccessToken, DateTime AccessTokenExpiresAt, string RefreshToken, DateTime RefreshTokenExpiresAt);
-
-/// <summary>
-/// Login sessions as refresh-token families (ADR-004). A family starts at login; each refresh rotates the token;
-/// presenting a rotated token again means it leaked, so the whole family is revoked.
-/// </summary>
+/// <summary>The refresh-token table behind <see cref="ILoginSessions"/>; rotation is one transaction.</summary>
 public sealed class LoginSessions(
-    IApplicationDbContext db,
+    ApplicationDbContext db,
     IAccessTokenIssuer accessTokens,
     IRequestContext request,
     IOptions<JwtOptions> options,
-    TimeProvider clock)
+    TimeProvider clock) : ILoginSessions
 {
     public const string RotatedReason = "rotated";
 
@@ -71,18 +66,11 @@ public sealed class LoginSessions(
         return Tokens(current.User, successor, token);
     }
 
-    /// <summary>Tags the per-request session check in SQL logs and lets tests tell it from a route's own queries.</summary>
-    public const string SessionCheckTag = "session-check";
-
-    /// <summary>
-    /// Whether an access token's session is still alive: some token of its family is unrevoked and unexpired. Checked on
-    /// every authenticated request, so logout, a password change or detected reuse also ends the access tokens already
-    /// handed out (chai-backend let them live until expiry, quirk 8). One indexed EXISTS.
-    /// </summary>
+    /// <summary>Alive while some token of the family is unrevoked and unexpired: one indexed EXISTS.</summary>
     public Task<bool> IsActiveAsync(Guid familyId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return db.RefreshTokens.TagWith(SessionCheckTag)
+        return db.RefreshTokens.TagWith(ILoginSessions.SessionCheckTag)
             .AnyAsync(t => t.FamilyId == familyId && t.RevokedAt == null && t.ExpiresAt > now, cancellationToken);
     }
 
@@ -92,7 +80,6 @@ public sealed class LoginSessions(
     public Task<int> RevokeAllAsync(Guid userId, string reason, CancellationToken cancellationToken) =>
         RevokeAsync(db.RefreshTokens.Where(t => t.UserId == userId), reason, cancellationToken);
 
-    /// <summary>The family of a presented token, if it is one of <paramref name="userId"/>'s tokens.</summary>
     public Task<Guid?> FindFamilyAsync(string presentedToken, Guid userId, CancellationToken cancellationToken)
     {
         var hash = TokenHasher.Hash(presentedToken);
