@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using VideoTube.Application.Common.Interfaces;
 using VideoTube.Application.Common.Media;
+using VideoTube.Application.Common.Posts;
 using VideoTube.Application.Comments;
 using VideoTube.Application.Dashboard;
 using VideoTube.Application.Likes;
@@ -47,14 +48,16 @@ public static class DependencyInjection
         services.AddScoped<ILikeQueries, LikeQueries>();
         services.AddScoped<ICommentQueries, CommentQueries>();
         services.AddScoped<ITweetQueries, TweetQueries>();
+        services.AddScoped<IPostReader<Comment, CommentDto>>(provider => provider.GetRequiredService<ICommentQueries>());
+        services.AddScoped<IPostReader<Tweet, TweetDto>>(provider => provider.GetRequiredService<ITweetQueries>());
         services.AddScoped<IPlaylistQueries, PlaylistQueries>();
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName));
 
         services.AddIdentityCore<User>(options =>
             {
                 options.User.RequireUniqueEmail = true;
-                options.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyz0123456789._-";
-                options.Password.RequiredLength = UserInput.MinPasswordLength;
+                options.User.AllowedUserNameCharacters = User.UserNameCharacters;
+                options.Password.RequiredLength = User.MinPasswordLength;
                 options.Password.RequireDigit = false;
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;

@@ -54,8 +54,8 @@ public sealed class ToggleLikeHandler(IApplicationDbContext db, ILikeQueries lik
                 break;
             case LikeTarget.Comment:
                 // A comment is only as visible as its video.
-                if (!await db.Comments.AnyAsync(c => c.Id == id && (c.Video!.IsPublished || c.Video.OwnerId == userId),
-                        cancellationToken))
+                if (!await db.Comments.Where(c => c.Id == id).Select(c => c.Video!).VisibleTo(userId)
+                        .AnyAsync(cancellationToken))
                     throw NotFound(command.Target);
                 break;
             default:

@@ -1,4 +1,4 @@
-using Microsoft.EntityFrameworkCore;
+using VideoTube.Application.Common.Access;
 using VideoTube.Application.Common.Exceptions;
 using VideoTube.Application.Common.Interfaces;
 using VideoTube.Domain.Entities;
@@ -18,10 +18,7 @@ internal static class PlaylistAccess
     public static async Task<Playlist> GetOwnedAsync(this IApplicationDbContext db, Guid playlistId,
         Guid callerId, CancellationToken cancellationToken)
     {
-        var playlist = await db.Playlists.SingleOrDefaultAsync(p => p.Id == playlistId, cancellationToken)
-                       ?? throw new NotFoundException(NotFoundMessage);
-        return playlist.OwnerId == callerId
-            ? playlist
-            : throw new ForbiddenException("You can only change your own playlists");
+        return await db.Playlists.GetOwnedAsync(playlistId, callerId, NotFoundMessage,
+            "You can only change your own playlists", cancellationToken);
     }
 }

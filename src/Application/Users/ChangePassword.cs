@@ -1,17 +1,29 @@
+using FluentValidation;
 using VideoTube.Application.Common.Exceptions;
 using VideoTube.Application.Common.Interfaces;
+using VideoTube.Application.Common.Validation;
 
 namespace VideoTube.Application.Users;
 
 public sealed record ChangePasswordCommand(string? OldPassword, string? NewPassword);
 
 /// <summary>A new password ends every session of the user, on every device (chai-backend kept them, quirk 8).</summary>
-public sealed class ChangePasswordHandler(IIdentityService identity, ICurrentUser currentUser, ILoginSessions sessions)
+public sealed class ChangePasswordValidator : CommandValidator<ChangePasswordCommand>
+{
+    public ChangePasswordValidator()
+    {
+        RuleFor(c => c.OldPassword).RequiredField("oldPassword");
+        RuleFor(c => c.NewPassword).RequiredField("newPassword");
+        RuleFor(c => c.NewPassword).ValidPassword("newPassword");
+    }
+}
+
+public sealed class ChangePasswordHandler(IIdentityService identity, ICurrentUser currentUser, ILoginSessions sessions,
+    IValidator<ChangePasswordCommand> validator)
 {
     public async Task HandleAsync(ChangePasswordCommand command, CancellationToken cancellationToken)
     {
-        UserInput.RequireFields(("oldPassword", command.OldPassword), ("newPassword", command.NewPassword));
-        UserInput.ValidatePassword(command.NewPassword!, "newPassword");
+        await validator.EnsureValidAsync(command, cancellationToken);
         var user = await identity.FindByIdAsync(currentUser.RequiredUserId, cancellationToken)
                    ?? throw new UnauthorizedException("Invalid Access Token");
 

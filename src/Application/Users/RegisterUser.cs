@@ -1,7 +1,9 @@
 using AutoMapper;
+using FluentValidation;
 using VideoTube.Application.Common.Exceptions;
 using VideoTube.Application.Common.Interfaces;
 using VideoTube.Application.Common.Media;
+using VideoTube.Application.Common.Validation;
 using VideoTube.Domain.Entities;
 
 namespace VideoTube.Application.Users;
@@ -9,23 +11,35 @@ namespace VideoTube.Application.Users;
 public sealed record RegisterUserCommand(
     string? FullName, string? Email, string? Username, string? Password, FileUpload? Avatar, FileUpload? CoverImage);
 
+public sealed class RegisterUserValidator : CommandValidator<RegisterUserCommand>
+{
+    public RegisterUserValidator()
+    {
+        // Every missing field is reported together, before any format rule.
+        RuleFor(c => c.FullName).RequiredField("fullName");
+        RuleFor(c => c.Email).RequiredField("email");
+        RuleFor(c => c.Username).RequiredField("username");
+        RuleFor(c => c.Password).RequiredField("password");
+        RuleFor(c => c.FullName).ValidFullName();
+        RuleFor(c => c.Username).ValidUsername();
+        RuleFor(c => c.Email).ValidEmail();
+        RuleFor(c => c.Password).ValidPassword();
+        RuleFor(c => c.Avatar).NotNull().WithMessage("Avatar file is required");
+    }
+}
+
 public sealed class RegisterUserHandler(
-    IIdentityService identity, ImageUploads images, IMediaStorage storage, IMapper mapper)
+    IIdentityService identity, ImageUploads images, IMediaStorage storage, IMapper mapper,
+    IValidator<RegisterUserCommand> validator)
 {
     public const string DuplicateMessage = "User with email or username already exists";
 
     public async Task<UserDto> HandleAsync(RegisterUserCommand command, CancellationToken cancellationToken)
     {
-        UserInput.RequireFields(("fullName", command.FullName), ("email", command.Email),
-            ("username", command.Username), ("password", command.Password));
+        await validator.EnsureValidAsync(command, cancellationToken);
         var username = UserInput.NormalizeUsername(command.Username!);
         var email = UserInput.NormalizeEmail(command.Email!);
-        var fullName = UserInput.ValidateFullName(command.FullName!);
-        UserInput.ValidateUsername(username);
-        UserInput.ValidateEmail(email);
-        UserInput.ValidatePassword(command.Password!);
-        if (command.Avatar is null)
-            throw new ValidationException("Avatar file is required");
+        var fullName = command.FullName!.Trim();
 
         // Checked before any file is stored, so a duplicate leaves nothing behind (chai-backend quirk 3).
         if (await identity.IsUserNameOrEmailTakenAsync(username, email, cancellationToken))
@@ -34,7 +48,7 @@ public sealed class RegisterUserHandler(
         var stored = new List<StoredMedia>();
         try
         {
-            var avatar = await images.SaveAsync(command.Avatar, "avatars", cancellationToken);
+            var avatar = await images.SaveAsync(command.Avatar!, "avatars", cancellationToken);
             stored.Add(avatar);
             var cover = command.CoverImage is null ? null : await images.SaveAsync(command.CoverImage, "covers", cancellationToken);
             if (cover is not null) stored.Add(cover);

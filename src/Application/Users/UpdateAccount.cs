@@ -1,21 +1,34 @@
 using AutoMapper;
+using FluentValidation;
 using VideoTube.Application.Common.Exceptions;
 using VideoTube.Application.Common.Interfaces;
+using VideoTube.Application.Common.Validation;
 
 namespace VideoTube.Application.Users;
 
 public sealed record UpdateAccountCommand(string? FullName, string? Email);
 
-public sealed class UpdateAccountHandler(IIdentityService identity, ICurrentUser currentUser, IMapper mapper)
+public sealed class UpdateAccountValidator : CommandValidator<UpdateAccountCommand>
+{
+    public UpdateAccountValidator()
+    {
+        RuleFor(c => c.FullName).RequiredField("fullName");
+        RuleFor(c => c.Email).RequiredField("email");
+        RuleFor(c => c.FullName).ValidFullName();
+        RuleFor(c => c.Email).ValidEmail();
+    }
+}
+
+public sealed class UpdateAccountHandler(IIdentityService identity, ICurrentUser currentUser, IMapper mapper,
+    IValidator<UpdateAccountCommand> validator)
 {
     private const string EmailInUse = "Email is already in use";
 
     public async Task<UserDto> HandleAsync(UpdateAccountCommand command, CancellationToken cancellationToken)
     {
-        UserInput.RequireFields(("fullName", command.FullName), ("email", command.Email));
-        var fullName = UserInput.ValidateFullName(command.FullName!);
+        await validator.EnsureValidAsync(command, cancellationToken);
+        var fullName = command.FullName!.Trim();
         var email = UserInput.NormalizeEmail(command.Email!);
-        UserInput.ValidateEmail(email);
 
         var user = await identity.FindByIdAsync(currentUser.RequiredUserId, cancellationToken)
                    ?? throw new UnauthorizedException("Invalid Access Token");

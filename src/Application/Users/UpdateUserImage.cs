@@ -1,7 +1,9 @@
 using AutoMapper;
+using FluentValidation;
 using VideoTube.Application.Common.Exceptions;
 using VideoTube.Application.Common.Interfaces;
 using VideoTube.Application.Common.Media;
+using VideoTube.Application.Common.Validation;
 
 namespace VideoTube.Application.Users;
 
@@ -13,18 +15,25 @@ public sealed record UpdateUserImageCommand(UserImageKind Kind, FileUpload? File
 /// Replaces the avatar or cover image: the new file is stored first, the user row updated, and only then is the old
 /// file deleted, so a failure at any step leaves the user with a working image and no orphan file.
 /// </summary>
+public sealed class UpdateUserImageValidator : CommandValidator<UpdateUserImageCommand>
+{
+    public UpdateUserImageValidator() =>
+        RuleFor(c => c.File).NotNull()
+            .WithMessage(c => c.Kind == UserImageKind.Avatar ? "Avatar file is missing" : "Cover image file is missing");
+}
+
 public sealed class UpdateUserImageHandler(
-    IIdentityService identity, ICurrentUser currentUser, ImageUploads images, IMediaStorage storage, IMapper mapper)
+    IIdentityService identity, ICurrentUser currentUser, ImageUploads images, IMediaStorage storage, IMapper mapper,
+    IValidator<UpdateUserImageCommand> validator)
 {
     public async Task<UserDto> HandleAsync(UpdateUserImageCommand command, CancellationToken cancellationToken)
     {
-        if (command.File is null)
-            throw new ValidationException(command.Kind == UserImageKind.Avatar ? "Avatar file is missing" : "Cover image file is missing");
+        await validator.EnsureValidAsync(command, cancellationToken);
         var user = await identity.FindByIdAsync(currentUser.RequiredUserId, cancellationToken)
                    ?? throw new UnauthorizedException("Invalid Access Token");
 
         var folder = command.Kind == UserImageKind.Avatar ? "avatars" : "covers";
-        var stored = await images.SaveAsync(command.File, folder, cancellationToken);
+        var stored = await images.SaveAsync(command.File!, folder, cancellationToken);
         var previousUrl = command.Kind == UserImageKind.Avatar ? user.Avatar : user.CoverImage;
         try
         {

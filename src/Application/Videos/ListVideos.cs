@@ -1,45 +1,54 @@
-using VideoTube.Application.Common.Exceptions;
+using FluentValidation;
 using VideoTube.Application.Common.Interfaces;
 using VideoTube.Application.Common.Models;
+using VideoTube.Application.Common.Validation;
 
 namespace VideoTube.Application.Videos;
 
-public sealed record ListVideosQuery(
-    string? Page, string? Limit, string? Query, string? SortBy, string? SortType, Guid? UserId);
+public sealed record ListVideosQuery(PageRequest Page, string? Query, string? SortBy, string? SortType, Guid? UserId);
+
+public sealed class ListVideosValidator : CommandValidator<ListVideosQuery>
+{
+    public ListVideosValidator()
+    {
+        RuleFor(q => q.SortType).Must(sortType => ListVideosHandler.SortTypes.ContainsKey(Key(sortType)))
+            .Reported("Invalid sortType", "sortType must be 'asc' or 'desc'");
+        RuleFor(q => q.Query).Must(query => query is null || query.Trim().Length <= ListVideosHandler.MaxQueryLength)
+            .WithMessage($"query must be at most {ListVideosHandler.MaxQueryLength} characters");
+        RuleFor(q => q.SortBy).Must(sortBy => ListVideosHandler.SortFields.ContainsKey(sortBy?.Trim() ?? ""))
+            .Reported("Invalid sortBy", "sortBy must be one of createdAt, views, duration, title");
+    }
+
+    internal static string Key(string? sortType) => sortType?.Trim().ToLowerInvariant() ?? "";
+}
 
 /// <summary>
 /// The video feed: published videos (plus the caller's own unpublished ones), optionally searched, filtered by owner
 /// and sorted, paged in ONE SQL statement (<see cref="IVideoQueries.ListAsync"/>).
 /// </summary>
-public sealed class ListVideosHandler(IVideoQueries videos, ICurrentUser currentUser)
+public sealed class ListVideosHandler(IVideoQueries videos, ICurrentUser currentUser, IValidator<ListVideosQuery> validator)
 {
     public const int MaxQueryLength = 200;
 
-    public Task<PaginatedList<VideoDto>> HandleAsync(ListVideosQuery request, CancellationToken cancellationToken)
+    /// <summary>sortType → descending; absent means the newest (largest) first.</summary>
+    internal static readonly IReadOnlyDictionary<string, bool> SortTypes =
+        new Dictionary<string, bool> { [""] = true, ["desc"] = true, ["asc"] = false };
+
+    internal static readonly IReadOnlyDictionary<string, VideoSortField> SortFields = new Dictionary<string, VideoSortField>
     {
-        var page = PageRequest.Parse(request.Page, request.Limit);
-        var descending = ParseSortType(request.SortType);
+        [""] = VideoSortField.CreatedAt,
+        ["createdAt"] = VideoSortField.CreatedAt,
+        ["views"] = VideoSortField.Views,
+        ["duration"] = VideoSortField.Duration,
+        ["title"] = VideoSortField.Title,
+    };
+
+    public async Task<PaginatedList<VideoDto>> HandleAsync(ListVideosQuery request, CancellationToken cancellationToken)
+    {
+        await validator.EnsureValidAsync(request, cancellationToken);
         var search = string.IsNullOrWhiteSpace(request.Query) ? null : request.Query.Trim();
-        if (search?.Length > MaxQueryLength)
-            throw new ValidationException($"query must be at most {MaxQueryLength} characters");
-        var sortBy = ParseSortBy(request.SortBy);
-        return videos.ListAsync(new VideoFeedRequest(page, search, request.UserId, sortBy, descending), currentUser.UserId,
-            cancellationToken);
+        var feed = new VideoFeedRequest(request.Page, search, request.UserId, SortFields[request.SortBy?.Trim() ?? ""],
+            SortTypes[ListVideosValidator.Key(request.SortType)]);
+        return await videos.ListAsync(feed, currentUser.UserId, cancellationToken);
     }
-
-    private static bool ParseSortType(string? sortType) => sortType?.Trim().ToLowerInvariant() switch
-    {
-        null or "" or "desc" => true,
-        "asc" => false,
-        _ => throw new ValidationException("Invalid sortType", ["sortType must be 'asc' or 'desc'"]),
-    };
-
-    private static VideoSortField ParseSortBy(string? sortBy) => sortBy?.Trim() switch
-    {
-        null or "" or "createdAt" => VideoSortField.CreatedAt,
-        "views" => VideoSortField.Views,
-        "duration" => VideoSortField.Duration,
-        "title" => VideoSortField.Title,
-        _ => throw new ValidationException("Invalid sortBy", ["sortBy must be one of createdAt, views, duration, title"]),
-    };
 }

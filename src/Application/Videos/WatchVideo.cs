@@ -25,13 +25,13 @@ public sealed class WatchVideoHandler(IApplicationDbContext db, IVideoQueries vi
             .Where(v => v.Id == videoId)
             .ExecuteUpdateAsync(setters => setters.SetProperty(v => v.Views, v => v.Views + 1), cancellationToken);
         if (counted == 0)
-            throw new NotFoundException(VideoMedia.NotFoundMessage);
+            throw new NotFoundException(VideoAccess.NotFoundMessage);
 
         // One row per (user, video): watching again moves the video to the top (chai-backend never wrote history,
         // quirk 13).
         await videos.RecordWatchAsync(userId, videoId, clock.GetUtcNow().UtcDateTime, cancellationToken);
 
         return await videos.FindDetailAsync(videoId, userId, cancellationToken)
-               ?? throw new NotFoundException(VideoMedia.NotFoundMessage);
+               ?? throw new NotFoundException(VideoAccess.NotFoundMessage);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using VideoTube.Application.Common.Exceptions;
 using VideoTube.Application.Common.Media;
+using VideoTube.Application.Common.Models;
 using VideoTube.Application.Videos;
 using VideoTube.WebApi.Infrastructure;
 
@@ -34,7 +35,8 @@ public sealed class Videos : IEndpointGroup
         string? sortBy, string? sortType, string? userId, CancellationToken ct)
     {
         var videos = await handler.HandleAsync(
-            new ListVideosQuery(page, limit, query, sortBy, sortType, RouteIds.ParseOptional(userId, "user")), ct);
+            new ListVideosQuery(PageRequest.Parse(page, limit), query, sortBy, sortType, RouteIds.ParseOptional(userId, "user")),
+            ct);
         return Envelope.Ok(videos, "Videos fetched successfully");
     }
 

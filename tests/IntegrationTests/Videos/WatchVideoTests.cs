@@ -5,7 +5,7 @@ using VideoTube.Domain.Entities;
 
 namespace VideoTube.IntegrationTests.Videos;
 
-public sealed class GetVideoByIdTests : ApiTestBase
+public sealed class WatchVideoTests : ApiTestBase
 {
     private static async Task<JsonNode> GetAsync(TestUser user, Guid videoId)
     {

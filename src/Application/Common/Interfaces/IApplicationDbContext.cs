@@ -10,15 +10,16 @@ namespace VideoTube.Application.Common.Interfaces;
 public interface IApplicationDbContext
 {
     DbSet<User> Users { get; }
-    DbSet<RefreshToken> RefreshTokens { get; }
     DbSet<Video> Videos { get; }
     DbSet<Subscription> Subscriptions { get; }
-    DbSet<WatchHistoryEntry> WatchHistory { get; }
     DbSet<Tweet> Tweets { get; }
     DbSet<Comment> Comments { get; }
     DbSet<Like> Likes { get; }
     DbSet<Playlist> Playlists { get; }
     DbSet<PlaylistVideo> PlaylistVideos { get; }
+
+    /// <summary>For use cases shared by several entity types (posts).</summary>
+    DbSet<TEntity> Set<TEntity>() where TEntity : class;
 
     /// <summary>Database errors arrive already translated into semantic exceptions (ConflictException...).</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

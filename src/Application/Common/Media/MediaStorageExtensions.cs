@@ -1,15 +1,14 @@
 using Microsoft.Extensions.Logging;
-using VideoTube.Application.Common.Media;
 
-namespace VideoTube.Application.Videos;
+namespace VideoTube.Application.Common.Media;
 
-internal static class VideoFiles
+public static class MediaStorageExtensions
 {
     /// <summary>
-    /// Deletes files a committed change no longer references. A storage failure here must not turn a successful
-    /// request into an error: the data is already consistent and the leftover file is only logged.
+    /// Deletes media a committed change no longer references. A storage failure here must not turn a successful
+    /// request into an error: the data is already consistent and the leftover media is only logged.
     /// </summary>
-    public static async Task DeleteQuietlyAsync(IMediaStorage storage, ILogger logger, params string[] keys)
+    public static async Task DeleteQuietlyAsync(this IMediaStorage storage, ILogger logger, params string[] keys)
     {
         foreach (var key in keys.Where(k => !string.IsNullOrEmpty(k)))
         {

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
 using VideoTube.Application.Common.Exceptions;
-using VideoTube.Application.Common.Media;
+using VideoTube.Application.Videos;
 
-namespace VideoTube.Application.Videos;
+namespace VideoTube.Application.Common.Media;
 
 /// <summary>
 /// Checks and stores video files while they stream in: the container is recognised from the first bytes (never the

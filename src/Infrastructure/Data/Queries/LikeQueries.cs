@@ -1,9 +1,11 @@
 using AutoMapper;
 using AutoMapper.QueryableExtensions;
 using Microsoft.EntityFrameworkCore;
+using VideoTube.Application.Common.Access;
 using VideoTube.Application.Common.Exceptions;
 using VideoTube.Application.Likes;
 using VideoTube.Application.Videos;
+using VideoTube.Domain.Entities;
 
 namespace VideoTube.Infrastructure.Data.Queries;
 
@@ -11,7 +13,8 @@ public sealed class LikeQueries(ApplicationDbContext db, IMapper mapper, TimePro
 {
     public async Task<IReadOnlyList<VideoDto>> ListLikedVideosAsync(Guid userId, CancellationToken cancellationToken) =>
         await db.Likes.AsNoTracking()
-            .Where(l => l.LikedById == userId && l.VideoId != null && (l.Video!.IsPublished || l.Video.OwnerId == userId))
+            .Where(l => l.LikedById == userId && l.VideoId != null)
+            .Where(VideoAccess.VisibleThrough<Like>(l => l.Video, userId))
             .OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id)
             .Select(l => l.Video!)
             .ProjectTo<VideoDto>(mapper.ConfigurationProvider)

@@ -8,19 +8,11 @@ namespace VideoTube.Infrastructure.Data.Queries;
 
 public sealed class PlaylistQueries(ApplicationDbContext db, IMapper mapper, TimeProvider clock) : IPlaylistQueries
 {
-    /// <summary>Unpublished videos of others are left out.</summary>
+    /// <summary>Unpublished videos of others are left out (see PlaylistMappingProfile).</summary>
     public Task<PlaylistDto?> FindAsync(Guid playlistId, Guid callerId, CancellationToken cancellationToken) =>
         db.Playlists.AsNoTracking()
             .Where(p => p.Id == playlistId)
-            .Select(p => new PlaylistRow
-            {
-                Playlist = p,
-                Videos = p.Videos
-                    .Where(pv => pv.Video!.IsPublished || pv.Video.OwnerId == callerId)
-                    .OrderBy(pv => pv.AddedAt).ThenBy(pv => pv.VideoId)
-                    .Select(pv => pv.Video!),
-            })
-            .ProjectTo<PlaylistDto>(mapper.ConfigurationProvider)
+            .ProjectTo<PlaylistDto>(mapper.ConfigurationProvider, new { callerId })
             .SingleOrDefaultAsync(cancellationToken);
 
     public async Task<IReadOnlyList<PlaylistSummaryDto>> ListAsync(Guid ownerId, Guid callerId,
@@ -28,14 +20,7 @@ public sealed class PlaylistQueries(ApplicationDbContext db, IMapper mapper, Tim
         await db.Playlists.AsNoTracking()
             .Where(p => p.OwnerId == ownerId)
             .OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
-            .Select(p => new PlaylistSummaryRow
-            {
-                Playlist = p,
-                TotalVideos = p.Videos.Count(pv => pv.Video!.IsPublished || pv.Video.OwnerId == callerId),
-                TotalDuration = p.Videos.Where(pv => pv.Video!.IsPublished || pv.Video.OwnerId == callerId)
-                    .Sum(pv => pv.Video!.Duration),
-            })
-            .ProjectTo<PlaylistSummaryDto>(mapper.ConfigurationProvider)
+            .ProjectTo<PlaylistSummaryDto>(mapper.ConfigurationProvider, new { callerId })
             .ToListAsync(cancellationToken);
 
     /// <summary>Raw SQL because EF Core has no ON CONFLICT; names follow the snake_case convention.</summary>

@@ -1,60 +1,25 @@
-using System.Linq.Expressions;
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
 using Microsoft.EntityFrameworkCore;
 using VideoTube.Application.Common.Exceptions;
 using VideoTube.Application.Subscriptions;
-using VideoTube.Domain.Entities;
 
 namespace VideoTube.Infrastructure.Data.Queries;
 
-public sealed class SubscriptionQueries(ApplicationDbContext db, TimeProvider clock) : ISubscriptionQueries
+public sealed class SubscriptionQueries(ApplicationDbContext db, IMapper mapper, TimeProvider clock) : ISubscriptionQueries
 {
-    public Task<IReadOnlyList<ChannelSubscriberDto>?> ListSubscribersAsync(Guid channelId,
+    public async Task<IReadOnlyList<ChannelSubscriberDto>?> ListSubscribersAsync(Guid channelId,
         CancellationToken cancellationToken) =>
-        ListAsync(channelId, s => s.ChannelId == channelId, s => new ChannelSubscriberDto
-        {
-            Id = s.Id,
-            Channel = s.ChannelId,
-            CreatedAt = s.CreatedAt,
-            UpdatedAt = s.UpdatedAt,
-            Subscriber = new ChannelSummaryDto
-            {
-                Id = s.Subscriber!.Id,
-                Username = s.Subscriber.UserName!,
-                FullName = s.Subscriber.FullName,
-                Avatar = s.Subscriber.Avatar,
-                SubscribersCount = db.Subscriptions.Count(c => c.ChannelId == s.SubscriberId),
-            },
-        }, cancellationToken);
+        (await ProjectUserAsync<ChannelSubscribersDto>(channelId, cancellationToken))?.Subscribers;
 
-    public Task<IReadOnlyList<SubscribedChannelDto>?> ListSubscribedChannelsAsync(Guid subscriberId,
+    public async Task<IReadOnlyList<SubscribedChannelDto>?> ListSubscribedChannelsAsync(Guid subscriberId,
         CancellationToken cancellationToken) =>
-        ListAsync(subscriberId, s => s.SubscriberId == subscriberId, s => new SubscribedChannelDto
-        {
-            Id = s.Id,
-            Subscriber = s.SubscriberId,
-            CreatedAt = s.CreatedAt,
-            UpdatedAt = s.UpdatedAt,
-            Channel = new ChannelSummaryDto
-            {
-                Id = s.Channel!.Id,
-                Username = s.Channel.UserName!,
-                FullName = s.Channel.FullName,
-                Avatar = s.Channel.Avatar,
-                SubscribersCount = db.Subscriptions.Count(c => c.ChannelId == s.ChannelId),
-            },
-        }, cancellationToken);
+        (await ProjectUserAsync<SubscribedChannelsDto>(subscriberId, cancellationToken))?.Subscriptions;
 
-    /// <summary>
-    /// ONE statement: the user row with the matching subscriptions as a nested collection, so a missing user (null)
-    /// and a user without subscriptions (empty list) are told apart without a second query.
-    /// </summary>
-    private async Task<IReadOnlyList<T>?> ListAsync<T>(Guid userId, Expression<Func<Subscription, bool>> ofUser,
-        Expression<Func<Subscription, T>> projection, CancellationToken cancellationToken) =>
-        await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => db.Subscriptions.Where(ofUser)
-                .OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id)
-                .Select(projection)
-                .ToList())
+    /// <summary>ONE statement: the user row with its subscriptions as a nested collection (null: no such user).</summary>
+    private Task<T?> ProjectUserAsync<T>(Guid userId, CancellationToken cancellationToken) =>
+        db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .ProjectTo<T>(mapper.ConfigurationProvider)
             .SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>Raw SQL because EF Core has no ON CONFLICT; names follow the snake_case convention.</summary>

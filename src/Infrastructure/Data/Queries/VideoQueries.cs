@@ -70,30 +70,7 @@ public sealed class VideoQueries(ApplicationDbContext db, IMapper mapper) : IVid
     public Task<VideoDetailDto?> FindDetailAsync(Guid videoId, Guid callerId, CancellationToken cancellationToken) =>
         db.Videos.AsNoTracking().VisibleTo(callerId)
             .Where(v => v.Id == videoId)
-            .Select(v => new VideoDetailDto
-            {
-                Id = v.Id,
-                VideoFile = v.VideoFile,
-                Thumbnail = v.Thumbnail,
-                Title = v.Title,
-                Description = v.Description,
-                Duration = v.Duration,
-                Views = v.Views,
-                IsPublished = v.IsPublished,
-                CreatedAt = v.CreatedAt,
-                UpdatedAt = v.UpdatedAt,
-                LikesCount = db.Likes.Count(l => l.VideoId == v.Id),
-                IsLiked = db.Likes.Any(l => l.VideoId == v.Id && l.LikedById == callerId),
-                Owner = new VideoOwnerDto
-                {
-                    Id = v.Owner!.Id,
-                    Username = v.Owner.UserName!,
-                    FullName = v.Owner.FullName,
-                    Avatar = v.Owner.Avatar,
-                    SubscribersCount = db.Subscriptions.Count(s => s.ChannelId == v.OwnerId),
-                    IsSubscribed = db.Subscriptions.Any(s => s.ChannelId == v.OwnerId && s.SubscriberId == callerId),
-                },
-            })
+            .ProjectTo<VideoDetailDto>(mapper.ConfigurationProvider, new { callerId })
             .SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>
