@@ -32,6 +32,6 @@ public sealed class Likes : IEndpointGroup
         return Envelope.Ok(status, status.IsLiked ? "Liked successfully" : "Unliked successfully");
     }
 
-    private static async Task<IResult> LikedVideos(ListLikedVideosHandler handler, CancellationToken ct) =>
-        Envelope.Ok(await handler.HandleAsync(ct), "Liked videos fetched successfully");
+    private static async Task<IResult> LikedVideos(ListCallerVideosHandler handler, CancellationToken ct) =>
+        Envelope.Ok(await handler.LikedVideosAsync(ct), "Liked videos fetched successfully");
 }

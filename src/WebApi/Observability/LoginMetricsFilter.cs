@@ -13,9 +13,15 @@ public sealed class LoginMetricsFilter(VideoTubeMetrics metrics) : IEndpointFilt
             metrics.Login("success");
             return result;
         }
-        catch (AppException exception) when (exception.StatusCode < 500)
+        catch (TooManyRequestsException)
         {
-            metrics.Login(exception.StatusCode == StatusCodes.Status429TooManyRequests ? "locked" : "rejected");
+            metrics.Login("locked");
+            throw;
+        }
+        // Unavailable storage or database says nothing about the credentials; those failures are not counted.
+        catch (AppException exception) when (exception is not ServiceUnavailableException)
+        {
+            metrics.Login("rejected");
             throw;
         }
     }
