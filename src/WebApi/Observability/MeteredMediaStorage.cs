@@ -1,13 +1,12 @@
 using VideoTube.Application.Common.Media;
-using VideoTube.Infrastructure.Storage;
 
 namespace VideoTube.WebApi.Observability;
 
 /// <summary>
 /// Counts what reaches storage, whichever route or job stored it, without the adapters or use cases knowing about
-/// metrics. It stays an <see cref="IMediaLocator"/> because the video probe finds files through the storage.
+/// metrics. Infrastructure resolves the video probe's file locator from the adapter itself, so this wraps the port only.
 /// </summary>
-public sealed class MeteredMediaStorage(IMediaStorage inner, VideoTubeMetrics metrics) : IMediaStorage, IMediaLocator
+public sealed class MeteredMediaStorage(IMediaStorage inner, VideoTubeMetrics metrics) : IMediaStorage
 {
     public async Task<StoredMedia> SaveAsync(Stream content, string folder, string extension, string contentType,
         CancellationToken cancellationToken)
@@ -23,7 +22,4 @@ public sealed class MeteredMediaStorage(IMediaStorage inner, VideoTubeMetrics me
         inner.OpenReadAsync(key, cancellationToken);
 
     public string? KeyFromUrl(string url) => inner.KeyFromUrl(url);
-
-    public Task<string?> LocateAsync(string key, CancellationToken cancellationToken) =>
-        inner is IMediaLocator locator ? locator.LocateAsync(key, cancellationToken) : Task.FromResult<string?>(null);
 }
