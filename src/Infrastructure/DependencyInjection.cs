@@ -80,11 +80,10 @@ public static class DependencyInjection
         // Chosen when first resolved (not at registration), so hosts and tests can still override the provider.
         services.AddSingleton<LocalDiskMediaStorage>();
         services.AddSingleton<S3MediaStorage>();
-        services.AddSingleton<IMediaStorage>(provider =>
-            provider.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == "S3"
-                ? provider.GetRequiredService<S3MediaStorage>()
-                : provider.GetRequiredService<LocalDiskMediaStorage>());
-        services.AddSingleton(provider => (IMediaLocator)provider.GetRequiredService<IMediaStorage>());
+        services.AddSingleton(provider => (IMediaStorage)SelectedStorageAdapter(provider));
+        // The adapter itself rather than the port: a host may wrap IMediaStorage (WebApi meters it) without the
+        // wrapper having to know how ffprobe reaches a stored file.
+        services.AddSingleton(provider => (IMediaLocator)SelectedStorageAdapter(provider));
 
         services.AddOptions<FfprobeOptions>().Bind(configuration.GetSection(FfprobeOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
@@ -93,6 +92,11 @@ public static class DependencyInjection
         services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"]);
         return services;
     }
+
+    private static object SelectedStorageAdapter(IServiceProvider provider) =>
+        provider.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == "S3"
+            ? provider.GetRequiredService<S3MediaStorage>()
+            : provider.GetRequiredService<LocalDiskMediaStorage>();
 
     public static void ConfigureDbContext(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))

@@ -5,12 +5,13 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Serilog;
 using VideoTube.Application.Common.Exceptions;
 using VideoTube.Application.Common.Interfaces;
 using VideoTube.Application.Common.Security;
 using VideoTube.Infrastructure.Identity;
 using VideoTube.WebApi.Infrastructure;
+using VideoTube.WebApi.Observability;
+using VideoTube.WebApi.OpenApi;
 
 namespace VideoTube.WebApi;
 
@@ -21,12 +22,7 @@ public static class DependencyInjection
         var services = builder.Services;
         var configuration = builder.Configuration;
 
-        services.AddSerilog((provider, logger) => logger
-            .ReadFrom.Configuration(configuration)
-            .ReadFrom.Services(provider)
-            .Enrich.FromLogContext()
-            .WriteTo.Console(outputTemplate:
-                "[{Timestamp:HH:mm:ss} {Level:u3}] {CorrelationId} {SourceContext}: {Message:lj}{NewLine}{Exception}"));
+        builder.AddObservability();
 
         services.ConfigureHttpJsonOptions(options =>
         {
@@ -49,7 +45,7 @@ public static class DependencyInjection
 
         AddAuthentication(services);
         AddCors(services, configuration);
-        services.AddOpenApi();
+        services.AddVideoTubeOpenApi(configuration);
         return builder;
     }
 

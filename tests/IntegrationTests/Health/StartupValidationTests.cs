@@ -9,6 +9,7 @@ public sealed class StartupValidationTests
     [TestCase("Jwt:AccessTokenLifetime", "00:00:00")]
     [TestCase("Storage:Provider", "FloppyDisk")]
     [TestCase("Media:MaxImageBytes", "0")]
+    [TestCase("OpenTelemetry:OtlpEndpoint", "not a url")]
     public void Invalid_settings_fail_start_up(string key, string value)
     {
         using var factory = new VideoTubeApiFactory("Host=127.0.0.1;Database=unused", Path.GetTempPath(),

@@ -29,6 +29,7 @@ public sealed class VideoTubeApiFactory(string connectionString, string mediaRoo
             ["Database:MigrateOnStartup"] = "false",
             ["Cors:AllowedOrigins:0"] = "https://spa.example.com",
             ["Serilog:MinimumLevel:Default"] = "Warning",
+            ["OpenApi:Enabled"] = "true",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             values[key] = value;
