@@ -5,10 +5,19 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using VideoTube.Application.Common.Interfaces;
 using VideoTube.Application.Common.Media;
+using VideoTube.Application.Common.Posts;
+using VideoTube.Application.Comments;
+using VideoTube.Application.Dashboard;
+using VideoTube.Application.Likes;
+using VideoTube.Application.Playlists;
+using VideoTube.Application.Subscriptions;
+using VideoTube.Application.Tweets;
 using VideoTube.Application.Users;
+using VideoTube.Application.Videos;
 using VideoTube.Domain.Entities;
 using VideoTube.Infrastructure.Data;
 using VideoTube.Infrastructure.Data.Interceptors;
+using VideoTube.Infrastructure.Data.Queries;
 using VideoTube.Infrastructure.Identity;
 using VideoTube.Infrastructure.Media;
 using VideoTube.Infrastructure.Processing;
@@ -32,13 +41,24 @@ public static class DependencyInjection
             options.AddInterceptors(provider.GetRequiredService<AuditableEntityInterceptor>());
         });
         services.AddScoped<IApplicationDbContext>(provider => provider.GetRequiredService<ApplicationDbContext>());
+        services.AddSingleton<IDatabaseErrorTranslator, DatabaseErrorTranslator>();
+        services.AddScoped<IVideoQueries, VideoQueries>();
+        services.AddScoped<IUserQueries, UserQueries>();
+        services.AddScoped<ISubscriptionQueries, SubscriptionQueries>();
+        services.AddScoped<IDashboardQueries, DashboardQueries>();
+        services.AddScoped<ILikeQueries, LikeQueries>();
+        services.AddScoped<ICommentQueries, CommentQueries>();
+        services.AddScoped<ITweetQueries, TweetQueries>();
+        services.AddScoped<IPostReader<Comment, CommentDto>>(provider => provider.GetRequiredService<ICommentQueries>());
+        services.AddScoped<IPostReader<Tweet, TweetDto>>(provider => provider.GetRequiredService<ITweetQueries>());
+        services.AddScoped<IPlaylistQueries, PlaylistQueries>();
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName));
 
         services.AddIdentityCore<User>(options =>
             {
                 options.User.RequireUniqueEmail = true;
-                options.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyz0123456789._-";
-                options.Password.RequiredLength = UserInput.MinPasswordLength;
+                options.User.AllowedUserNameCharacters = User.UserNameCharacters;
+                options.Password.RequiredLength = User.MinPasswordLength;
                 options.Password.RequireDigit = false;
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
@@ -48,6 +68,8 @@ public static class DependencyInjection
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddEntityFrameworkStores<ApplicationDbContext>();
+        services.AddScoped<IIdentityService, IdentityService>();
+        services.AddScoped<ILoginSessions, LoginSessions>();
         services.AddSingleton<IAccessTokenIssuer, JwtAccessTokenIssuer>();
 
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName))
@@ -59,11 +81,12 @@ public static class DependencyInjection
         // Chosen when first resolved (not at registration), so hosts and tests can still override the provider.
         services.AddSingleton<LocalDiskMediaStorage>();
         services.AddSingleton<S3MediaStorage>();
-        services.AddSingleton<IMediaStorage>(provider =>
-            provider.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == "S3"
-                ? provider.GetRequiredService<S3MediaStorage>()
-                : provider.GetRequiredService<LocalDiskMediaStorage>());
-        services.AddSingleton(provider => (IMediaLocator)provider.GetRequiredService<IMediaStorage>());
+        services.AddSingleton(provider => (IMediaStorage)SelectedStorageAdapter(provider));
+        // The adapter itself rather than the port: a host may wrap IMediaStorage (WebApi meters it) without the
+        // wrapper having to know how ffprobe reaches a stored file.
+        services.AddSingleton(provider => (IMediaLocator)SelectedStorageAdapter(provider));
+        // Also the adapter: WebApi's metering wrapper implements IMediaStorage only.
+        services.AddSingleton(provider => (IRenditionStorage)SelectedStorageAdapter(provider));
 
         services.AddOptions<FfprobeOptions>().Bind(configuration.GetSection(FfprobeOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
@@ -73,6 +96,11 @@ public static class DependencyInjection
         services.AddVideoProcessing(configuration);
         return services;
     }
+
+    private static object SelectedStorageAdapter(IServiceProvider provider) =>
+        provider.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == "S3"
+            ? provider.GetRequiredService<S3MediaStorage>()
+            : provider.GetRequiredService<LocalDiskMediaStorage>();
 
     public static void ConfigureDbContext(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))

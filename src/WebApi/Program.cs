@@ -1,9 +1,10 @@
-using Scalar.AspNetCore;
 using Serilog;
 using VideoTube.Application;
 using VideoTube.Infrastructure;
 using VideoTube.WebApi;
 using VideoTube.WebApi.Infrastructure;
+using VideoTube.WebApi.Observability;
+using VideoTube.WebApi.OpenApi;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddApplicationServices(builder.Configuration);
@@ -23,8 +24,8 @@ app.UseCors(CorsSettings.PolicyName);
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapOpenApi();
-app.MapScalarApiReference();
+app.MapVideoTubeOpenApi();
+app.MapObservability();
 app.MapEndpointGroups();
 
 await app.RunAsync();

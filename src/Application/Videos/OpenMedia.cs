@@ -1,5 +1,5 @@
-using VideoTube.Application.Common.Access;
 using Microsoft.EntityFrameworkCore;
+using VideoTube.Application.Common.Access;
 using VideoTube.Application.Common.Exceptions;
 using VideoTube.Application.Common.Interfaces;
 using VideoTube.Application.Common.Media;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Quartz;
+using VideoTube.Application.Common.Interfaces;
 using VideoTube.Application.Common.Media;
 using VideoTube.Application.Videos;
 using VideoTube.Domain.Entities;
@@ -19,9 +20,11 @@ namespace VideoTube.Infrastructure.Processing;
 [DisallowConcurrentExecution]
 public sealed class ProcessVideoJob(
     IServiceScopeFactory scopes, VideoTranscodePipeline pipeline, IRenditionStorage renditions,
-    IOptions<JobsOptions> options, ILogger<ProcessVideoJob> logger) : IJob
+    IOptions<JobsOptions> options, IJobMetrics metrics, ILogger<ProcessVideoJob> logger) : IJob
 {
     public const string Group = "video-processing";
+    /// <summary>The <c>job</c> tag of <c>videotube_jobs_total</c>.</summary>
+    public const string MetricName = "process-video";
 
     public static JobKey KeyFor(Guid videoId) => new(videoId.ToString("N"), Group);
 
@@ -44,11 +47,13 @@ public sealed class ProcessVideoJob(
             await renditions.DeletePrefixAsync(VideoMedia.HlsPrefix(videoId), cancellationToken);
             await pipeline.RunAsync(new VideoWork(videoId, video.VideoFileKey, video.ThumbnailKey.Length == 0, workDir),
                 db, cancellationToken);
+            metrics.JobFinished(MetricName, "succeeded");
         }
         catch (UnplayableVideoException exception)
         {
             logger.LogWarning("Video {VideoId} cannot be processed: {Reason}", videoId, exception.Message);
             await VideoRowUpdates.FailedAsync(db, videoId, exception.Message, CancellationToken.None);
+            metrics.JobFinished(MetricName, "failed");
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -59,11 +64,13 @@ public sealed class ProcessVideoJob(
             {
                 logger.LogWarning(exception, "Processing video {VideoId} failed (attempt {Attempt} of {Attempts}); it will be retried",
                     videoId, attempt + 1, maxRetries + 1);
+                metrics.JobFinished(MetricName, "retried");
                 throw new JobExecutionException(exception);
             }
             logger.LogError(exception, "Processing video {VideoId} failed for good after {Attempts} attempts", videoId, attempt + 1);
             await VideoRowUpdates.FailedAsync(db, videoId,
                 $"Processing failed after {attempt + 1} attempts: {exception.Message}", CancellationToken.None);
+            metrics.JobFinished(MetricName, "failed");
         }
         finally
         {

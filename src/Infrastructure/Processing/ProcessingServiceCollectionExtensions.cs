@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Quartz;
-using VideoTube.Application.Common.Media;
+using VideoTube.Application.Common.Interfaces;
 using VideoTube.Application.Videos.Processing;
 
 namespace VideoTube.Infrastructure.Processing;
@@ -21,7 +22,8 @@ public static class ProcessingServiceCollectionExtensions
         services.AddOptions<FfmpegOptions>().Bind(configuration.GetSection(FfmpegOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
 
-        services.AddSingleton(provider => (IRenditionStorage)provider.GetRequiredService<IMediaStorage>());
+        // A host with metrics (WebApi) registers its own; without one the counts go nowhere.
+        services.TryAddSingleton<IJobMetrics, NoJobMetrics>();
         services.AddScoped<IVideoProcessingQueue, QuartzVideoProcessingQueue>();
         services.AddSingleton<VideoTranscodePipeline>();
         services.AddTransient<ProcessVideoJob>();
@@ -69,4 +71,9 @@ public static class ProcessingServiceCollectionExtensions
         services.AddHealthChecks().AddCheck<JobEngineHealthCheck>("jobs", tags: ["ready"]);
         return services;
     }
+}
+
+internal sealed class NoJobMetrics : IJobMetrics
+{
+    public void JobFinished(string job, string outcome) { }
 }

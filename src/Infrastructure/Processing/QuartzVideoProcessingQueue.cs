@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using Quartz;
 using VideoTube.Application.Videos.Processing;
+using VideoTube.Domain.Entities;
 using VideoTube.Infrastructure.Data;
 
 namespace VideoTube.Infrastructure.Processing;
@@ -14,6 +15,15 @@ namespace VideoTube.Infrastructure.Processing;
 public sealed class QuartzVideoProcessingQueue(ISchedulerFactory schedulers, ApplicationDbContext db, IOptions<JobsOptions> options)
     : IVideoProcessingQueue
 {
+    public async Task AddAndEnqueueAsync(Video video, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Videos.Add(video);
+        await db.SaveChangesAsync(cancellationToken);
+        await EnqueueAsync(video.Id, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     public async Task EnqueueAsync(Guid videoId, CancellationToken cancellationToken)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);

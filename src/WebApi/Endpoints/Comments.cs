@@ -1,6 +1,9 @@
 using VideoTube.Application.Comments;
 using VideoTube.Application.Common.Models;
+using VideoTube.Application.Common.Posts;
+using VideoTube.Domain.Entities;
 using VideoTube.WebApi.Infrastructure;
+using VideoTube.WebApi.OpenApi;
 
 namespace VideoTube.WebApi.Endpoints;
 
@@ -12,10 +15,14 @@ public sealed class Comments : IEndpointGroup
     public static void Map(RouteGroupBuilder group)
     {
         group.RequireAuthorization().DisableAntiforgery();
-        group.MapGet("/{videoId}", List).WithSummary("A video's comments, newest first (paginated)");
-        group.MapPost("/{videoId}", Add).WithSummary("Comment on a video");
-        group.MapPatch("/c/{commentId}", Update).WithSummary("Edit your comment");
-        group.MapDelete("/c/{commentId}", Delete).WithSummary("Delete your comment, or any comment on your video");
+        group.MapGet("/{videoId}", List).WithSummary("A video's comments, newest first (paginated)")
+            .WithName("listVideoComments").Returns<PaginatedList<CommentDto>>();
+        group.MapPost("/{videoId}", Add).WithSummary("Comment on a video")
+            .WithName("addComment").AcceptsJson<ContentRequest>().Returns<CommentDto>(StatusCodes.Status201Created);
+        group.MapPatch("/c/{commentId}", Update).WithSummary("Edit your comment")
+            .WithName("updateComment").AcceptsJson<ContentRequest>().Returns<CommentDto>().Fails(StatusCodes.Status403Forbidden);
+        group.MapDelete("/c/{commentId}", Delete).WithSummary("Delete your comment, or any comment on your video")
+            .WithName("deleteComment").ReturnsMessage().Fails(StatusCodes.Status403Forbidden);
     }
 
     private sealed record ContentRequest(string? Content);
@@ -36,16 +43,16 @@ public sealed class Comments : IEndpointGroup
     }
 
     private static async Task<IResult> Update(string commentId, HttpRequest request, RequestBody body,
-        UpdateCommentHandler handler, CancellationToken ct)
+        EditPostHandler<Comment, CommentDto> handler, CancellationToken ct)
     {
         var id = RouteIds.Parse(commentId, "comment");
         var input = await body.ReadAsync<ContentRequest>(request, ct);
-        return Envelope.Ok(await handler.HandleAsync(new UpdateCommentCommand(id, input.Content), ct), "Comment updated successfully");
+        return Envelope.Ok(await handler.HandleAsync(new EditPostCommand<Comment>(id, input.Content), ct), "Comment updated successfully");
     }
 
-    private static async Task<IResult> Delete(string commentId, DeleteCommentHandler handler, CancellationToken ct)
+    private static async Task<IResult> Delete(string commentId, DeletePostHandler<Comment> handler, CancellationToken ct)
     {
-        await handler.HandleAsync(new DeleteCommentCommand(RouteIds.Parse(commentId, "comment")), ct);
+        await handler.HandleAsync(new DeletePostCommand<Comment>(RouteIds.Parse(commentId, "comment")), ct);
         return Envelope.Ok("Comment deleted successfully");
     }
 }

@@ -14,7 +14,10 @@ public sealed class Media : IEndpointGroup
 
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapGet("/{**key}", Get).WithSummary("Stream a stored file (supports Range)");
+        group.MapGet("/{**key}", Get).WithSummary("Stream a stored file (supports Range)").WithName("getMedia")
+            .Produces(StatusCodes.Status200OK, typeof(Stream), "application/octet-stream")
+            .Produces(StatusCodes.Status206PartialContent, typeof(Stream), "application/octet-stream")
+            .Produces(StatusCodes.Status416RangeNotSatisfiable);
     }
 
     private static async Task<IResult> Get(string key, OpenMediaHandler handler, CancellationToken ct)

@@ -1,5 +1,6 @@
 using VideoTube.Application.Subscriptions;
 using VideoTube.WebApi.Infrastructure;
+using VideoTube.WebApi.OpenApi;
 
 namespace VideoTube.WebApi.Endpoints;
 
@@ -14,9 +15,12 @@ public sealed class Subscriptions : IEndpointGroup
     public static void Map(RouteGroupBuilder group)
     {
         group.RequireAuthorization();
-        group.MapPost("/c/{channelId}", Toggle).WithSummary("Subscribe to or unsubscribe from a channel");
-        group.MapGet("/c/{channelId}", SubscribedChannels).WithSummary("Channels that user :channelId subscribes to");
-        group.MapGet("/u/{subscriberId}", ChannelSubscribers).WithSummary("Subscribers of channel :subscriberId");
+        group.MapPost("/c/{channelId}", Toggle).WithSummary("Subscribe to or unsubscribe from a channel")
+            .WithName("toggleSubscription").Returns<SubscriptionStatusDto>();
+        group.MapGet("/c/{channelId}", SubscribedChannels).WithSummary("Channels that user :channelId subscribes to")
+            .WithName("listSubscribedChannels").Returns<IReadOnlyList<SubscribedChannelDto>>();
+        group.MapGet("/u/{subscriberId}", ChannelSubscribers).WithSummary("Subscribers of channel :subscriberId")
+            .WithName("listChannelSubscribers").Returns<IReadOnlyList<ChannelSubscriberDto>>();
     }
 
     private static async Task<IResult> Toggle(string channelId, ToggleSubscriptionHandler handler, CancellationToken ct)
@@ -25,13 +29,13 @@ public sealed class Subscriptions : IEndpointGroup
         return Envelope.Ok(status, status.IsSubscribed ? "Subscribed successfully" : "Unsubscribed successfully");
     }
 
-    private static async Task<IResult> SubscribedChannels(string channelId, GetSubscribedChannelsHandler handler,
+    private static async Task<IResult> SubscribedChannels(string channelId, ListSubscriptionsHandler handler,
         CancellationToken ct) =>
-        Envelope.Ok(await handler.HandleAsync(new GetSubscribedChannelsQuery(RouteIds.Parse(channelId, "subscriber")), ct),
+        Envelope.Ok(await handler.ListSubscribedChannelsAsync(RouteIds.Parse(channelId, "subscriber"), ct),
             "Subscribed channels fetched successfully");
 
-    private static async Task<IResult> ChannelSubscribers(string subscriberId, GetChannelSubscribersHandler handler,
+    private static async Task<IResult> ChannelSubscribers(string subscriberId, ListSubscriptionsHandler handler,
         CancellationToken ct) =>
-        Envelope.Ok(await handler.HandleAsync(new GetChannelSubscribersQuery(RouteIds.Parse(subscriberId, "channel")), ct),
+        Envelope.Ok(await handler.ListSubscribersAsync(RouteIds.Parse(subscriberId, "channel"), ct),
             "Channel subscribers fetched successfully");
 }

@@ -1,5 +1,8 @@
+using VideoTube.Application.Common.Posts;
 using VideoTube.Application.Tweets;
+using VideoTube.Domain.Entities;
 using VideoTube.WebApi.Infrastructure;
+using VideoTube.WebApi.OpenApi;
 
 namespace VideoTube.WebApi.Endpoints;
 
@@ -11,10 +14,14 @@ public sealed class Tweets : IEndpointGroup
     public static void Map(RouteGroupBuilder group)
     {
         group.RequireAuthorization().DisableAntiforgery();
-        group.MapPost("/", Create).WithSummary("Post a tweet");
-        group.MapGet("/user/{userId}", ListByUser).WithSummary("A user's tweets, newest first");
-        group.MapPatch("/{tweetId}", Update).WithSummary("Edit your tweet");
-        group.MapDelete("/{tweetId}", Delete).WithSummary("Delete your tweet");
+        group.MapPost("/", Create).WithSummary("Post a tweet")
+            .WithName("createTweet").AcceptsJson<ContentRequest>().Returns<TweetDto>(StatusCodes.Status201Created);
+        group.MapGet("/user/{userId}", ListByUser).WithSummary("A user's tweets, newest first")
+            .WithName("listUserTweets").Returns<IReadOnlyList<TweetDto>>();
+        group.MapPatch("/{tweetId}", Update).WithSummary("Edit your tweet")
+            .WithName("updateTweet").AcceptsJson<ContentRequest>().Returns<TweetDto>().Fails(StatusCodes.Status403Forbidden);
+        group.MapDelete("/{tweetId}", Delete).WithSummary("Delete your tweet")
+            .WithName("deleteTweet").ReturnsMessage().Fails(StatusCodes.Status403Forbidden);
     }
 
     private sealed record ContentRequest(string? Content);
@@ -31,16 +38,16 @@ public sealed class Tweets : IEndpointGroup
             "Tweets fetched successfully");
 
     private static async Task<IResult> Update(string tweetId, HttpRequest request, RequestBody body,
-        UpdateTweetHandler handler, CancellationToken ct)
+        EditPostHandler<Tweet, TweetDto> handler, CancellationToken ct)
     {
         var id = RouteIds.Parse(tweetId, "tweet");
         var input = await body.ReadAsync<ContentRequest>(request, ct);
-        return Envelope.Ok(await handler.HandleAsync(new UpdateTweetCommand(id, input.Content), ct), "Tweet updated successfully");
+        return Envelope.Ok(await handler.HandleAsync(new EditPostCommand<Tweet>(id, input.Content), ct), "Tweet updated successfully");
     }
 
-    private static async Task<IResult> Delete(string tweetId, DeleteTweetHandler handler, CancellationToken ct)
+    private static async Task<IResult> Delete(string tweetId, DeletePostHandler<Tweet> handler, CancellationToken ct)
     {
-        await handler.HandleAsync(new DeleteTweetCommand(RouteIds.Parse(tweetId, "tweet")), ct);
+        await handler.HandleAsync(new DeletePostCommand<Tweet>(RouteIds.Parse(tweetId, "tweet")), ct);
         return Envelope.Ok("Tweet deleted successfully");
     }
 }

@@ -15,6 +15,7 @@ public sealed class StartupValidationTests
     [TestCase("Ffmpeg:Ladder:0", "241")]
     [TestCase("Ffmpeg:Preset", "fast -i /etc/passwd")]
     [TestCase("Ffmpeg:SegmentSeconds", "0")]
+    [TestCase("OpenTelemetry:OtlpEndpoint", "not a url")]
     public void Invalid_settings_fail_start_up(string key, string value)
     {
         using var factory = new VideoTubeApiFactory("Host=127.0.0.1;Database=unused", Path.GetTempPath(),

@@ -73,7 +73,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
         return process.ExitCode == 0;
     }
 
-    private static string? FindScript()
+    internal static string? FindScript()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

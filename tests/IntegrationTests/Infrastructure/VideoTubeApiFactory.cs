@@ -32,6 +32,7 @@ public sealed class VideoTubeApiFactory(string connectionString, string mediaRoo
             // Most tests are about the API, not transcoding: their hosts only queue jobs (tests/.../Processing run them).
             ["Jobs:WorkerEnabled"] = "false",
             ["Jobs:PollInterval"] = "00:00:01",
+            ["OpenApi:Enabled"] = "true",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             values[key] = value;

@@ -24,7 +24,7 @@ public sealed class VideoConfiguration : IEntityTypeConfiguration<Video>
         builder.Property(v => v.Hls).HasMaxLength(1024);
         builder.Property(v => v.HlsKey).HasMaxLength(512);
         builder.Property(v => v.FailureReason).HasMaxLength(Video.MaxFailureReasonLength);
-        builder.HasOne(v => v.Owner).WithMany().HasForeignKey(v => v.OwnerId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(v => v.Owner).WithMany(u => u.Videos).HasForeignKey(v => v.OwnerId).OnDelete(DeleteBehavior.Cascade);
 
         builder.HasIndex(v => new { v.OwnerId, v.CreatedAt });
         builder.HasIndex(v => new { v.IsPublished, v.CreatedAt });
