@@ -63,10 +63,9 @@ public static class ProcessingServiceCollectionExtensions
             cluster.CheckinMisfireThreshold = jobs.Value.ClusterCheckinMisfireThreshold;
         });
         // Waits only for the interrupted jobs to unwind, which takes as long as killing ffmpeg and deleting a folder.
-        services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
-        // A web-only instance builds the scheduler (to queue jobs) but never starts it, so it never takes one.
-        services.AddOptions<QuartzHostedServiceOptions>().Configure<IOptions<JobsOptions>>((hosted, jobs) =>
-            hosted.AutoStart = jobs.Value.WorkerEnabled);
+        services.AddOptions<QuartzHostedServiceOptions>().Configure(hosted => hosted.WaitForJobsToComplete = true);
+        // Quartz's hosted service, on workers only: a web-only instance never starts its scheduler, so never takes a job.
+        services.AddHostedService<WorkerHostedService>();
 
         services.AddHealthChecks().AddCheck<JobEngineHealthCheck>("jobs", tags: ["ready"]);
         return services;
