@@ -22,6 +22,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<Like> Likes => Set<Like>();
     public DbSet<Playlist> Playlists => Set<Playlist>();
     public DbSet<PlaylistVideo> PlaylistVideos => Set<PlaylistVideo>();
+    public DbSet<Upload> Uploads => Set<Upload>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

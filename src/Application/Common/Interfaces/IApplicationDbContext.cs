@@ -17,6 +17,7 @@ public interface IApplicationDbContext
     DbSet<Like> Likes { get; }
     DbSet<Playlist> Playlists { get; }
     DbSet<PlaylistVideo> PlaylistVideos { get; }
+    DbSet<Upload> Uploads { get; }
 
     DatabaseFacade Database { get; }
 
