@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using VideoTube.Application.Common.Interfaces;
 using VideoTube.Application.Common.Media;
+using VideoTube.Application.Uploads;
 using VideoTube.Application.Users;
 using VideoTube.Domain.Entities;
 using VideoTube.Infrastructure.Data;
@@ -12,6 +13,7 @@ using VideoTube.Infrastructure.Data.Interceptors;
 using VideoTube.Infrastructure.Identity;
 using VideoTube.Infrastructure.Media;
 using VideoTube.Infrastructure.Storage;
+using VideoTube.Infrastructure.Uploads;
 
 namespace VideoTube.Infrastructure;
 
@@ -67,6 +69,10 @@ public static class DependencyInjection
         services.AddOptions<FfprobeOptions>().Bind(configuration.GetSection(FfprobeOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IVideoProbe, FfprobeVideoProbe>();
+
+        services.AddScoped<IUploadLocks, UploadLocks>();
+        services.AddSingleton<ExpiredUploadCleanup>();
+        services.AddHostedService(provider => provider.GetRequiredService<ExpiredUploadCleanup>());
 
         services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"]);
         return services;

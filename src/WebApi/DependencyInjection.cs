@@ -128,7 +128,7 @@ public static class DependencyInjection
             .AllowCredentials()
             .AllowAnyHeader()
             .WithMethods("GET", "HEAD", "PUT", "PATCH", "POST", "DELETE")
-            .WithExposedHeaders(CorrelationIdMiddleware.HeaderName)));
+            .WithExposedHeaders([CorrelationIdMiddleware.HeaderName, .. TusProtocol.ExposedHeaders])));
     }
 }
 

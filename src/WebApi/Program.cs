@@ -20,6 +20,7 @@ app.UseStatusCodePages(context =>
     Envelope.WriteErrorAsync(context.HttpContext, context.HttpContext.Response.StatusCode,
         context.HttpContext.Response.StatusCode == StatusCodes.Status404NotFound ? "Route not found" : "Request failed"));
 app.UseCors(CorsSettings.PolicyName);
+app.UseMiddleware<TusResumableMiddleware>();
 app.UseAuthentication();
 app.UseAuthorization();
 

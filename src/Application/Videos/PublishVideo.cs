@@ -1,12 +1,7 @@
-using AutoMapper;
-using AutoMapper.QueryableExtensions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using VideoTube.Application.Common.Exceptions;
 using VideoTube.Application.Common.Interfaces;
 using VideoTube.Application.Common.Media;
-using VideoTube.Application.Users;
-using VideoTube.Domain.Entities;
 
 namespace VideoTube.Application.Videos;
 
@@ -14,12 +9,12 @@ public sealed record PublishVideoCommand(IStreamingForm Form);
 
 /// <summary>
 /// Publishes a video from a streamed multipart form: the video part goes straight to storage as it arrives (text
-/// fields may come before or after it), the duration is probed from the stored file, and only then is the row
-/// written. Any failure removes whatever was stored, so nothing is left behind (chai-backend quirk 3).
+/// fields may come before or after it), the row is written by <see cref="CreateVideoHandler"/>, shared with
+/// resumable uploads. Any failure removes whatever was stored, so nothing is left behind (chai-backend quirk 3).
 /// </summary>
 public sealed class PublishVideoHandler(
-    IApplicationDbContext db, ICurrentUser currentUser, VideoUploads videos, ImageUploads images, IMediaStorage storage,
-    IVideoProbe probe, IOptions<MediaOptions> options, IMapper mapper)
+    ICurrentUser currentUser, VideoUploads videos, ImageUploads images, IMediaStorage storage,
+    IOptions<MediaOptions> options, CreateVideoHandler createVideo)
 {
     public const string VideoField = "videoFile";
     public const string ThumbnailField = "thumbnail";
@@ -51,32 +46,14 @@ public sealed class PublishVideoHandler(
                 }
             }, cancellationToken);
 
-            var (title, description) = VideoMedia.ValidateNew(form.Fields.GetValueOrDefault("title"),
-                form.Fields.GetValueOrDefault("description"));
+            VideoMedia.ValidateNew(form.Fields.GetValueOrDefault("title"), form.Fields.GetValueOrDefault("description"));
             if (video is null)
                 throw new BadRequestException("Video file is required");
             if (thumbnail is null)
                 throw new BadRequestException("Thumbnail file is required");
 
-            var owner = await db.Users.AsNoTracking().Where(u => u.Id == ownerId)
-                            .ProjectTo<UserSummaryDto>(mapper.ConfigurationProvider)
-                            .SingleOrDefaultAsync(cancellationToken)
-                        ?? throw new UnauthorizedException("Invalid Access Token");
-            var entity = new Video
-            {
-                OwnerId = ownerId,
-                Title = title,
-                Description = description,
-                VideoFile = video.Url,
-                VideoFileKey = video.Key,
-                Thumbnail = thumbnail.Url,
-                ThumbnailKey = thumbnail.Key,
-                Duration = await probe.GetDurationAsync(video.Key, cancellationToken),
-                IsPublished = true,
-            };
-            db.Videos.Add(entity);
-            await db.SaveChangesAsync(cancellationToken);
-            return mapper.Map<VideoDto>(entity) with { Owner = owner };
+            return await createVideo.HandleAsync(new CreateVideoCommand(ownerId, form.Fields.GetValueOrDefault("title"),
+                form.Fields.GetValueOrDefault("description"), video, thumbnail), cancellationToken);
         }
         catch
         {

@@ -8,11 +8,14 @@ public static class VideoMedia
 {
     public const string VideoFolder = "videos";
     public const string ThumbnailFolder = "thumbnails";
+    /// <summary>Parts of resumable uploads; never served (no video references them).</summary>
+    public const string UploadFolder = "uploads";
     public const string NotFoundMessage = "Video not found";
 
     /// <summary>Files in these folders belong to a video and are served only to those who may see the video.</summary>
     public static bool IsVideoMediaKey(string key) =>
-        key.StartsWith(VideoFolder + "/", StringComparison.Ordinal) || key.StartsWith(ThumbnailFolder + "/", StringComparison.Ordinal);
+        key.StartsWith(VideoFolder + "/", StringComparison.Ordinal) || key.StartsWith(ThumbnailFolder + "/", StringComparison.Ordinal)
+        || key.StartsWith(UploadFolder + "/", StringComparison.Ordinal);
 
     public static void EnsureOwner(Guid ownerId, Guid userId)
     {

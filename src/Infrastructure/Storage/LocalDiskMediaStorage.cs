@@ -40,6 +40,25 @@ public sealed class LocalDiskMediaStorage(IOptions<StorageOptions> options, IHos
         }
     }
 
+    public async Task<StoredMedia> ConcatenateAsync(IReadOnlyList<string> keys, string folder, string extension,
+        string contentType, CancellationToken cancellationToken)
+    {
+        if (keys.Count != 1)
+        {
+            await using var joined = new ConcatenatedReadStream(this, keys);
+            return await SaveAsync(joined, folder, extension, contentType, cancellationToken);
+        }
+        // One part (the usual case: a client sends the whole file in one PATCH) becomes the object by a rename,
+        // not a second copy of a file that may be gigabytes.
+        if (!MediaKeys.IsValidKey(keys[0]) || !File.Exists(PathOf(keys[0])))
+            throw new InvalidOperationException($"Upload part {keys[0]} is missing from storage");
+        var key = MediaKeys.NewKey(folder, extension);
+        var path = PathOf(key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.Move(PathOf(keys[0]), path);
+        return new StoredMedia(key, MediaKeys.Url(options.Value, key), new FileInfo(path).Length);
+    }
+
     public Task DeleteAsync(string key, CancellationToken cancellationToken)
     {
         if (MediaKeys.IsValidKey(key))

@@ -131,6 +131,17 @@ public sealed class S3MediaStorage : IMediaStorage, IMediaLocator, IDisposable
         }
     }
 
+    /// <remarks>
+    /// S3 has no append, and server-side UploadPartCopy needs every part but the last to be at least 5 MiB, which a
+    /// tus client's chunks need not be; so the parts stream through this process, one part buffer at a time.
+    /// </remarks>
+    public async Task<StoredMedia> ConcatenateAsync(IReadOnlyList<string> keys, string folder, string extension,
+        string contentType, CancellationToken cancellationToken)
+    {
+        await using var joined = new ConcatenatedReadStream(this, keys);
+        return await SaveAsync(joined, folder, extension, contentType, cancellationToken);
+    }
+
     public async Task DeleteAsync(string key, CancellationToken cancellationToken)
     {
         if (!MediaKeys.IsValidKey(key))

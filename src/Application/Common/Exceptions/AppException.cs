@@ -22,8 +22,13 @@ public sealed class NotFoundException(string message) : AppException(404, messag
 
 public sealed class ConflictException(string message) : AppException(409, message);
 
+public sealed class GoneException(string message) : AppException(410, message);
+
 public sealed class PayloadTooLargeException(string message) : AppException(413, message);
 
 public sealed class UnsupportedMediaTypeException(string message) : AppException(415, message);
 
 public sealed class TooManyRequestsException(string message) : AppException(429, message);
+
+/// <summary>tus Checksum extension: the bytes received do not match the Upload-Checksum header (status 460).</summary>
+public sealed class ChecksumMismatchException(string message) : AppException(460, message);

@@ -7,6 +7,13 @@ public interface IMediaStorage
     Task<StoredMedia> SaveAsync(Stream content, string folder, string extension, string contentType,
         CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Joins objects, in order, into a new object under <paramref name="folder"/> (a resumable upload's parts become
+    /// the video); the caller deletes the parts afterwards (an adapter may have moved one away). Memory stays flat whatever the total size.
+    /// </summary>
+    Task<StoredMedia> ConcatenateAsync(IReadOnlyList<string> keys, string folder, string extension, string contentType,
+        CancellationToken cancellationToken);
+
     /// <summary>Deletes an object; a missing object is not an error.</summary>
     Task DeleteAsync(string key, CancellationToken cancellationToken);
 

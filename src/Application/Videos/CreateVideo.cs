@@ -1,0 +1,48 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
+using Microsoft.EntityFrameworkCore;
+using VideoTube.Application.Common.Exceptions;
+using VideoTube.Application.Common.Interfaces;
+using VideoTube.Application.Common.Media;
+using VideoTube.Application.Users;
+using VideoTube.Domain.Entities;
+
+namespace VideoTube.Application.Videos;
+
+/// <param name="Thumbnail">Null when the client sent none (a resumable upload); the video then has no thumbnail
+/// until one is set with <c>PATCH /api/v1/videos/{id}</c>.</param>
+public sealed record CreateVideoCommand(Guid OwnerId, string? Title, string? Description, StoredMedia VideoFile,
+    StoredMedia? Thumbnail);
+
+/// <summary>
+/// The one place a stored video file becomes a video row, whichever route brought the bytes (the multipart
+/// <c>POST /api/v1/videos</c> or a finished tus upload): same validation, same row, same response. Work that must
+/// follow every new video (probing now, background processing later) belongs here.
+/// The files stay the caller's: on failure it deletes them, since only it knows whether they are still needed.
+/// </summary>
+public sealed class CreateVideoHandler(IApplicationDbContext db, IVideoProbe probe, IMapper mapper)
+{
+    public async Task<VideoDto> HandleAsync(CreateVideoCommand command, CancellationToken cancellationToken)
+    {
+        var (title, description) = VideoMedia.ValidateNew(command.Title, command.Description);
+        var owner = await db.Users.AsNoTracking().Where(u => u.Id == command.OwnerId)
+                        .ProjectTo<UserSummaryDto>(mapper.ConfigurationProvider)
+                        .SingleOrDefaultAsync(cancellationToken)
+                    ?? throw new UnauthorizedException("Invalid Access Token");
+        var entity = new Video
+        {
+            OwnerId = command.OwnerId,
+            Title = title,
+            Description = description,
+            VideoFile = command.VideoFile.Url,
+            VideoFileKey = command.VideoFile.Key,
+            Thumbnail = command.Thumbnail?.Url ?? string.Empty,
+            ThumbnailKey = command.Thumbnail?.Key ?? string.Empty,
+            Duration = await probe.GetDurationAsync(command.VideoFile.Key, cancellationToken),
+            IsPublished = true,
+        };
+        db.Videos.Add(entity);
+        await db.SaveChangesAsync(cancellationToken);
+        return mapper.Map<VideoDto>(entity) with { Owner = owner };
+    }
+}
