@@ -19,7 +19,9 @@ public sealed class UploadLocks(ApplicationDbContext db) : IUploadLocks
             return await db.Uploads.FromSql($"SELECT * FROM uploads WHERE id = {uploadId} FOR UPDATE NOWAIT")
                 .SingleOrDefaultAsync(cancellationToken);
         }
-        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.LockNotAvailable)
+        // Npgsql counts 55P03 as transient, so EF's execution strategy hands it over wrapped in an InvalidOperationException.
+        catch (Exception exception) when ((exception as PostgresException ?? exception.InnerException as PostgresException)
+                                          ?.SqlState == PostgresErrorCodes.LockNotAvailable)
         {
             throw new ConflictException("Another request is writing this upload; ask for its offset (HEAD) and retry");
         }

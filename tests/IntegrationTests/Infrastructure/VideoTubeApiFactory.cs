@@ -1,4 +1,7 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +19,15 @@ public sealed class VideoTubeApiFactory(string connectionString, string mediaRoo
     public SqlCommandCounter SqlCommands { get; } = new();
 
     public string MediaRoot => mediaRoot;
+
+    /// <summary>Serves real HTTP on a free loopback port instead of the in-memory test server; returns its address.</summary>
+    public Uri StartKestrel()
+    {
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        return new Uri(addresses.First());
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
