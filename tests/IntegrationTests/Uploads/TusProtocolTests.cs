@@ -238,14 +238,48 @@ public sealed class TusProtocolTests : UploadTestBase
             HttpStatusCode.BadRequest);
     }
 
-    [Test]
-    public async Task Create_WithoutUploadLength_Is400()
+    [TestCase(null)]
+    [TestCase("abc")]
+    [TestCase("-1")]
+    [TestCase("0")]
+    [TestCase("99999999999999999999999")]
+    public async Task Create_WithoutAUsableUploadLength_Is400(string? length)
     {
         var user = await CreateUserAsync();
         var request = Tus(HttpMethod.Post, UploadsRoute);
         request.Headers.Add("Upload-Metadata", Metadata());
+        if (length is not null)
+            request.Headers.TryAddWithoutValidation("Upload-Length", length);
 
         await AssertErrorAsync(await user.Client.SendAsync(request), HttpStatusCode.BadRequest);
+    }
+
+    [Test]
+    public async Task Create_WithADeferredLength_Is400()
+    {
+        var user = await CreateUserAsync();
+        var request = Tus(HttpMethod.Post, UploadsRoute);
+        request.Headers.Add("Upload-Metadata", Metadata());
+        request.Headers.Add("Upload-Defer-Length", "1");
+
+        await AssertErrorAsync(await user.Client.SendAsync(request), HttpStatusCode.BadRequest);
+    }
+
+    [TestCase(null)]
+    [TestCase("abc")]
+    [TestCase("-5")]
+    public async Task Patch_WithoutAUsableUploadOffset_Is400(string? offset)
+    {
+        var user = await CreateUserAsync();
+        var url = await CreateUploadAsync(user.Client, 1000);
+        var content = new ByteArrayContent(VideoFiles.FakeMp4(1000));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/offset+octet-stream");
+        var request = Tus(HttpMethod.Patch, url, content);
+        if (offset is not null)
+            request.Headers.TryAddWithoutValidation("Upload-Offset", offset);
+
+        await AssertErrorAsync(await user.Client.SendAsync(request), HttpStatusCode.BadRequest);
+        Assert.That(await OffsetAsync(user.Client, url), Is.Zero);
     }
 
     [Test]
