@@ -28,7 +28,7 @@ public sealed record UploadChecksum(HashAlgorithmName Algorithm, byte[] Digest);
 /// kept (unless a checksum was promised for the whole body, which can then not match).</item>
 /// </list>
 /// </summary>
-public sealed class AppendToUploadHandler(IApplicationDbContext db, ICurrentUser currentUser, IUploadLocks locks,
+public sealed class AppendToUploadHandler(IApplicationDbContext db, ICurrentUser currentUser, IUploadQueries uploads,
     IMediaStorage storage, CreateVideoHandler createVideo, IOptions<UploadOptions> options, TimeProvider clock,
     ILogger<AppendToUploadHandler> logger)
 {
@@ -44,9 +44,8 @@ public sealed class AppendToUploadHandler(IApplicationDbContext db, ICurrentUser
         string[] finishedParts = [];
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var upload = UploadAccess.EnsureUsable(await locks.LockAsync(command.UploadId, cancellationToken), callerId,
-                clock.GetUtcNow().UtcDateTime);
+            await using var locked = await uploads.LockAsync(command.UploadId, cancellationToken);
+            var upload = UploadAccess.EnsureUsable(locked.Upload, callerId, clock.GetUtcNow().UtcDateTime);
             if (command.Offset != upload.Offset)
                 throw new ConflictException($"Upload-Offset does not match: the upload is at offset {upload.Offset}");
             if (upload.IsComplete)
@@ -76,10 +75,10 @@ public sealed class AppendToUploadHandler(IApplicationDbContext db, ICurrentUser
                 upload.VideoId = created.Id;
             }
             await db.SaveChangesAsync(CancellationToken.None);
-            await transaction.CommitAsync(CancellationToken.None);
+            await locked.CommitAsync(CancellationToken.None);
             var result = UploadDto.From(upload);
             part = video = null; // committed: these are the upload's (or the video's) now
-            await VideoFiles.DeleteQuietlyAsync(storage, logger, finishedParts);
+            await storage.DeleteQuietlyAsync(logger, finishedParts);
             return result;
         }
         catch

@@ -1,9 +1,11 @@
 using AutoMapper;
 using AutoMapper.QueryableExtensions;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using VideoTube.Application.Common.Exceptions;
 using VideoTube.Application.Common.Interfaces;
 using VideoTube.Application.Common.Media;
+using VideoTube.Application.Common.Validation;
 using VideoTube.Application.Users;
 using VideoTube.Domain.Entities;
 
@@ -14,17 +16,27 @@ namespace VideoTube.Application.Videos;
 public sealed record CreateVideoCommand(Guid OwnerId, string? Title, string? Description, StoredMedia VideoFile,
     StoredMedia? Thumbnail);
 
+public sealed class CreateVideoValidator : CommandValidator<CreateVideoCommand>
+{
+    public CreateVideoValidator()
+    {
+        RuleFor(command => command.Title).RequiredField("title").ValidTitle();
+        RuleFor(command => command.Description).RequiredField("description").ValidDescription();
+    }
+}
+
 /// <summary>
 /// The one place a stored video file becomes a video row, whichever route brought the bytes (the multipart
 /// <c>POST /api/v1/videos</c> or a finished tus upload): same validation, same row, same response. Work that must
 /// follow every new video (probing now, background processing later) belongs here.
 /// The files stay the caller's: on failure it deletes them, since only it knows whether they are still needed.
 /// </summary>
-public sealed class CreateVideoHandler(IApplicationDbContext db, IVideoProbe probe, IMapper mapper)
+public sealed class CreateVideoHandler(IApplicationDbContext db, IVideoProbe probe, IMapper mapper,
+    IValidator<CreateVideoCommand> validator)
 {
     public async Task<VideoDto> HandleAsync(CreateVideoCommand command, CancellationToken cancellationToken)
     {
-        var (title, description) = VideoMedia.ValidateNew(command.Title, command.Description);
+        await validator.EnsureValidAsync(command, cancellationToken);
         var owner = await db.Users.AsNoTracking().Where(u => u.Id == command.OwnerId)
                         .ProjectTo<UserSummaryDto>(mapper.ConfigurationProvider)
                         .SingleOrDefaultAsync(cancellationToken)
@@ -32,8 +44,8 @@ public sealed class CreateVideoHandler(IApplicationDbContext db, IVideoProbe pro
         var entity = new Video
         {
             OwnerId = command.OwnerId,
-            Title = title,
-            Description = description,
+            Title = command.Title!.Trim(),
+            Description = command.Description!.Trim(),
             VideoFile = command.VideoFile.Url,
             VideoFileKey = command.VideoFile.Key,
             Thumbnail = command.Thumbnail?.Url ?? string.Empty,

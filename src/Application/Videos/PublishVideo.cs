@@ -1,20 +1,43 @@
+using FluentValidation;
 using Microsoft.Extensions.Options;
 using VideoTube.Application.Common.Exceptions;
 using VideoTube.Application.Common.Interfaces;
 using VideoTube.Application.Common.Media;
+using VideoTube.Application.Common.Validation;
 
 namespace VideoTube.Application.Videos;
 
 public sealed record PublishVideoCommand(IStreamingForm Form);
 
 /// <summary>
+/// The text fields of the streamed form. Checked as each file part starts (<see cref="FormComplete"/> false: only the
+/// fields sent so far), to fail before a large upload rather than after it, and again once the whole form is read.
+/// </summary>
+public sealed record PublishVideoFields(string? Title, string? Description, bool FormComplete);
+
+public sealed class PublishVideoFieldsValidator : CommandValidator<PublishVideoFields>
+{
+    public PublishVideoFieldsValidator()
+    {
+        When(fields => fields.FormComplete, () =>
+        {
+            RuleFor(fields => fields.Title).RequiredField("title");
+            RuleFor(fields => fields.Description).RequiredField("description");
+        });
+        RuleFor(fields => fields.Title).ValidTitle().When(fields => !string.IsNullOrWhiteSpace(fields.Title));
+        RuleFor(fields => fields.Description).ValidDescription().When(fields => !string.IsNullOrWhiteSpace(fields.Description));
+    }
+}
+
+/// <summary>
 /// Publishes a video from a streamed multipart form: the video part goes straight to storage as it arrives (text
 /// fields may come before or after it), the row is written by <see cref="CreateVideoHandler"/>, shared with
-/// resumable uploads. Any failure removes whatever was stored, so nothing is left behind (chai-backend quirk 3).
+/// resumable uploads. Any failure removes whatever was stored, so nothing is left behind (chai-backend's multipart
+/// stubs left their temp files, quirk 16).
 /// </summary>
 public sealed class PublishVideoHandler(
     ICurrentUser currentUser, VideoUploads videos, ImageUploads images, IMediaStorage storage,
-    IOptions<MediaOptions> options, CreateVideoHandler createVideo)
+    IOptions<MediaOptions> options, CreateVideoHandler createVideo, IValidator<PublishVideoFields> validator)
 {
     public const string VideoField = "videoFile";
     public const string ThumbnailField = "thumbnail";
@@ -29,7 +52,7 @@ public sealed class PublishVideoHandler(
         {
             await form.ReadAsync(async file =>
             {
-                VideoMedia.ValidateIfPresent(form.Fields.GetValueOrDefault("title"), form.Fields.GetValueOrDefault("description"));
+                await validator.EnsureValidAsync(Fields(form, complete: false), cancellationToken);
                 switch (file.FieldName)
                 {
                     case VideoField when video is null:
@@ -40,20 +63,21 @@ public sealed class PublishVideoHandler(
                         thumbnail = await images.SaveAsync(buffered, VideoMedia.ThumbnailFolder, cancellationToken);
                         break;
                     case VideoField or ThumbnailField:
-                        throw new BadRequestException($"Only one {file.FieldName} file is allowed");
+                        throw new ValidationException($"Only one {file.FieldName} file is allowed");
                     default:
-                        throw new BadRequestException("Unexpected file field", [$"'{file.FieldName}' is not accepted here"]);
+                        throw new ValidationException("Unexpected file field", [$"'{file.FieldName}' is not accepted here"]);
                 }
             }, cancellationToken);
 
-            VideoMedia.ValidateNew(form.Fields.GetValueOrDefault("title"), form.Fields.GetValueOrDefault("description"));
+            var fields = Fields(form, complete: true);
+            await validator.EnsureValidAsync(fields, cancellationToken);
             if (video is null)
-                throw new BadRequestException("Video file is required");
+                throw new ValidationException("Video file is required");
             if (thumbnail is null)
-                throw new BadRequestException("Thumbnail file is required");
+                throw new ValidationException("Thumbnail file is required");
 
-            return await createVideo.HandleAsync(new CreateVideoCommand(ownerId, form.Fields.GetValueOrDefault("title"),
-                form.Fields.GetValueOrDefault("description"), video, thumbnail), cancellationToken);
+            return await createVideo.HandleAsync(
+                new CreateVideoCommand(ownerId, fields.Title, fields.Description, video, thumbnail), cancellationToken);
         }
         catch
         {
@@ -63,4 +87,7 @@ public sealed class PublishVideoHandler(
             throw;
         }
     }
+
+    private static PublishVideoFields Fields(IStreamingForm form, bool complete) =>
+        new(form.Fields.GetValueOrDefault("title"), form.Fields.GetValueOrDefault("description"), complete);
 }

@@ -24,6 +24,19 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<PlaylistVideo> PlaylistVideos => Set<PlaylistVideo>();
     public DbSet<Upload> Uploads => Set<Upload>();
 
+    /// <summary>Database errors leave as semantic exceptions (a duplicate as ConflictException...), never as SQLSTATEs.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (Exception exception) when (DatabaseErrorTranslator.ToAppException(exception) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -47,7 +47,7 @@ public sealed class Uploads : IEndpointGroup
     {
         var request = context.Request;
         if (request.Headers.ContainsKey(TusProtocol.DeferLengthHeader))
-            throw new BadRequestException("Upload-Defer-Length is not supported", ["send Upload-Length"]);
+            throw new ValidationException("Upload-Defer-Length is not supported", ["send Upload-Length"]);
         var rawMetadata = request.Headers[TusProtocol.MetadataHeader].ToString();
         var upload = await handler.HandleAsync(new CreateUploadCommand(TusProtocol.ParseLength(request, TusProtocol.LengthHeader),
             rawMetadata, TusProtocol.ParseMetadata(rawMetadata)), ct);
@@ -78,7 +78,7 @@ public sealed class Uploads : IEndpointGroup
         if (!string.Equals(request.ContentType, TusProtocol.ChunkContentType, StringComparison.OrdinalIgnoreCase))
             throw new UnsupportedMediaTypeException($"Content-Type must be {TusProtocol.ChunkContentType}");
         var offset = TusProtocol.ParseLength(request, TusProtocol.OffsetHeader)
-                     ?? throw new BadRequestException("Upload-Offset is required");
+                     ?? throw new ValidationException("Upload-Offset is required");
         BodyLimit.Apply(context, media.Value.MaxVideoBytes);
         var upload = await handler.HandleAsync(new AppendToUploadCommand(id, offset, request.Body, request.ContentLength,
             TusProtocol.ParseChecksum(request)), ct);

@@ -47,7 +47,7 @@ public static class TusProtocol
         {
             var parts = item.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (parts.Length is 0 or > 2 || parts[0].Any(c => c is < '!' or > '~'))
-                throw new BadRequestException("Malformed Upload-Metadata", ["expected 'key base64value' pairs separated by commas"]);
+                throw new ValidationException("Malformed Upload-Metadata", ["expected 'key base64value' pairs separated by commas"]);
             string value;
             try
             {
@@ -57,10 +57,10 @@ public static class TusProtocol
             }
             catch (Exception exception) when (exception is FormatException or ArgumentException)
             {
-                throw new BadRequestException("Malformed Upload-Metadata", [$"the value of '{parts[0]}' is not base64 UTF-8 text"]);
+                throw new ValidationException("Malformed Upload-Metadata", [$"the value of '{parts[0]}' is not base64 UTF-8 text"]);
             }
             if (!pairs.TryAdd(parts[0], value))
-                throw new BadRequestException("Malformed Upload-Metadata", [$"'{parts[0]}' appears twice"]);
+                throw new ValidationException("Malformed Upload-Metadata", [$"'{parts[0]}' appears twice"]);
         }
         return pairs;
     }
@@ -73,7 +73,7 @@ public static class TusProtocol
             return null;
         return long.TryParse(value, System.Globalization.NumberStyles.None, null, out var number)
             ? number
-            : throw new BadRequestException($"Invalid {header}", [$"{header} must be a non-negative integer"]);
+            : throw new ValidationException($"Invalid {header}", [$"{header} must be a non-negative integer"]);
     }
 
     /// <summary>Upload-Checksum: "algorithm base64digest".</summary>
@@ -87,7 +87,7 @@ public static class TusProtocol
         {
             "sha1" => HashAlgorithmName.SHA1,
             "sha256" => HashAlgorithmName.SHA256,
-            _ => throw new BadRequestException("Unsupported Upload-Checksum algorithm", [$"supported: {ChecksumAlgorithms}"]),
+            _ => throw new ValidationException("Unsupported Upload-Checksum algorithm", [$"supported: {ChecksumAlgorithms}"]),
         };
         try
         {
@@ -95,7 +95,7 @@ public static class TusProtocol
         }
         catch (FormatException)
         {
-            throw new BadRequestException("Invalid Upload-Checksum", ["the digest must be base64"]);
+            throw new ValidationException("Invalid Upload-Checksum", ["the digest must be base64"]);
         }
     }
 
