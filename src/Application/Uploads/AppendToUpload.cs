@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using AutoMapper;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VideoTube.Application.Common.Exceptions;
@@ -30,7 +31,7 @@ public sealed record UploadChecksum(HashAlgorithmName Algorithm, byte[] Digest);
 /// </summary>
 public sealed class AppendToUploadHandler(IApplicationDbContext db, ICurrentUser currentUser, IUploadQueries uploads,
     IMediaStorage storage, CreateVideoHandler createVideo, IOptions<UploadOptions> options, TimeProvider clock,
-    ILogger<AppendToUploadHandler> logger)
+    IMapper mapper, ILogger<AppendToUploadHandler> logger)
 {
     private const string PartExtension = ".part";
     private const string PartContentType = "application/octet-stream";
@@ -49,7 +50,7 @@ public sealed class AppendToUploadHandler(IApplicationDbContext db, ICurrentUser
             if (command.Offset != upload.Offset)
                 throw new ConflictException($"Upload-Offset does not match: the upload is at offset {upload.Offset}");
             if (upload.IsComplete)
-                return UploadDto.From(upload);
+                return mapper.Map<UploadDto>(upload);
             var remaining = upload.Length - upload.Offset;
             if (command.ContentLength > remaining)
                 throw new PayloadTooLargeException(
@@ -76,7 +77,7 @@ public sealed class AppendToUploadHandler(IApplicationDbContext db, ICurrentUser
             }
             await db.SaveChangesAsync(CancellationToken.None);
             await locked.CommitAsync(CancellationToken.None);
-            var result = UploadDto.From(upload);
+            var result = mapper.Map<UploadDto>(upload);
             part = video = null; // committed: these are the upload's (or the video's) now
             await storage.DeleteQuietlyAsync(logger, finishedParts);
             return result;

@@ -1,3 +1,4 @@
+using AutoMapper;
 using FluentValidation;
 using Microsoft.Extensions.Options;
 using VideoTube.Application.Common.Exceptions;
@@ -39,7 +40,7 @@ public sealed class CreateUploadValidator : CommandValidator<CreateUploadCommand
 /// </summary>
 public sealed class CreateUploadHandler(IApplicationDbContext db, ICurrentUser currentUser,
     IOptions<MediaOptions> media, IOptions<UploadOptions> options, TimeProvider clock,
-    IValidator<CreateUploadCommand> validator)
+    IMapper mapper, IValidator<CreateUploadCommand> validator)
 {
     public async Task<UploadDto> HandleAsync(CreateUploadCommand command, CancellationToken cancellationToken)
     {
@@ -63,6 +64,6 @@ public sealed class CreateUploadHandler(IApplicationDbContext db, ICurrentUser c
         };
         db.Uploads.Add(upload);
         await db.SaveChangesAsync(cancellationToken);
-        return UploadDto.From(upload);
+        return mapper.Map<UploadDto>(upload);
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using VideoTube.Domain.Entities;
 
 namespace VideoTube.Application.Uploads;
 
@@ -16,17 +15,4 @@ public sealed record UploadDto
     /// <summary>Set once the last byte has arrived and the video exists.</summary>
     public Guid? VideoId { get; init; }
     public DateTime CreatedAt { get; init; }
-
-    public static UploadDto From(Upload upload) => new()
-    {
-        Id = upload.Id,
-        UploadLength = upload.Length,
-        UploadOffset = upload.Offset,
-        Metadata = upload.Metadata,
-        FileName = upload.FileName,
-        Title = upload.Title,
-        ExpiresAt = upload.ExpiresAt,
-        VideoId = upload.VideoId,
-        CreatedAt = upload.CreatedAt,
-    };
 }
