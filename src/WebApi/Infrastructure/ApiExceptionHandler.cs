@@ -48,6 +48,8 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
         _ when FindPostgresError(exception) is { SqlState: var state } && state.StartsWith("22", StringComparison.Ordinal) =>
             (400, "Invalid value in request", []),
         _ when IsDatabaseUnavailable(exception) => (503, "Service temporarily unavailable", []),
+        // The client is still there (that case is answered above), so a timeout cancelled the work.
+        OperationCanceledException => (503, "Service temporarily unavailable", []),
         _ => (500, "Something went wrong", []),
     };
 

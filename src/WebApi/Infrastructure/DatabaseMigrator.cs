@@ -14,6 +14,8 @@ public static class DatabaseMigrator
             return;
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        // Requests get a short command timeout so a stalled database fails fast; building an index must not.
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
         await db.Database.MigrateAsync();
     }
 }
