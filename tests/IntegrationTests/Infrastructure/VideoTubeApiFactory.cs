@@ -29,6 +29,13 @@ public sealed class VideoTubeApiFactory(string connectionString, string mediaRoo
             ["Database:MigrateOnStartup"] = "false",
             ["Cors:AllowedOrigins:0"] = "https://spa.example.com",
             ["Serilog:MinimumLevel:Default"] = "Warning",
+            // The limiter stays on, with limits no functional test reaches; the abuse tests set real ones.
+            ["RateLimiting:Auth:PermitLimit"] = "1000000",
+            ["RateLimiting:Uploads:PermitLimit"] = "1000000",
+            ["RateLimiting:Writes:PermitLimit"] = "1000000",
+            ["RateLimiting:Reads:PermitLimit"] = "1000000",
+            // The suite shares two cores with builds; the outage drill sets the short production-like timeout itself.
+            ["Database:CommandTimeout"] = "00:00:30",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             values[key] = value;
