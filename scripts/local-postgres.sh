@@ -4,6 +4,8 @@
 #   scripts/local-postgres.sh stop    -> stops the server and deletes its data directory
 #   scripts/local-postgres.sh pause   -> stops the server but keeps its data (outage drills)
 #   scripts/local-postgres.sh resume  -> starts a paused server again
+#   scripts/local-postgres.sh freeze  -> SIGSTOPs the postmaster and all its processes (a stalled, not a dead, server)
+#   scripts/local-postgres.sh thaw    -> SIGCONTs them again
 # Environment: VIDEOTUBE_PG_PORT (default 55432), VIDEOTUBE_PG_DIR (default /tmp/videotube-pg-$PORT).
 # Installs Debian's postgresql package when initdb is missing (needs root, as on CI).
 set -euo pipefail
@@ -79,6 +81,25 @@ resume() {
   log "resumed on 127.0.0.1:$PORT"
 }
 
+# The postmaster first, so it forks nothing new while its children are stopped; thawed in the reverse order.
+server_pids() {
+  local postmaster
+  postmaster=$(head -1 "$DATA/postmaster.pid" 2>/dev/null) || { log "no server running in $DATA"; exit 1; }
+  echo "$postmaster" $(pgrep -P "$postmaster" || true)
+}
+
+freeze() {
+  # shellcheck disable=SC2046
+  kill -STOP $(server_pids)
+  log "frozen (SIGSTOP)"
+}
+
+thaw() {
+  # shellcheck disable=SC2046
+  kill -CONT $(server_pids | tr ' ' '\n' | tac)
+  log "thawed (SIGCONT)"
+}
+
 stop() {
   local pg_ctl
   if pg_ctl=$(find_bin pg_ctl) && [ -d "$DATA" ]; then
@@ -93,5 +114,7 @@ case "${1:-}" in
   stop) stop ;;
   pause) pause ;;
   resume) resume ;;
-  *) echo "usage: $0 start|stop|pause|resume" >&2; exit 2 ;;
+  freeze) freeze ;;
+  thaw) thaw ;;
+  *) echo "usage: $0 start|stop|pause|resume|freeze|thaw" >&2; exit 2 ;;
 esac
