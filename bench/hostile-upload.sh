@@ -7,8 +7,9 @@
 #
 # Settings (environment):
 #   PARALLEL=8  FIELDS=4000  FIELD_KIB=64     the attack                    PORT=5082 API port on 127.0.0.1
-#   SKIP_BUILD=1 reuses the Release build     ROUNDS=3 repeats of the burst (the worst round is reported)
-# The database must be migrated (or set Database__MigrateOnStartup=true); a throwaway user is registered for the run.
+#   SKIP_BUILD=1 reuses the Release build     ROUNDS=3 repeats of the burst (the peak over all rounds is reported)
+#   MIGRATE=1 lets the API migrate an empty database at start-up
+# A throwaway user is registered for the run.
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "$0")/lib.sh"
@@ -46,7 +47,7 @@ PY
 base64 -d >"$WORK/avatar.png" <<<'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='
 
 build_api
-start_api "$PORT"
+start_api "$PORT" Database__MigrateOnStartup="$([ "${MIGRATE:-0}" = 1 ] && echo true || echo false)"
 BASE="http://127.0.0.1:$PORT"
 USERNAME="hostile$(date +%s)"
 PASSWORD="bench-$(head -c 12 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9')"
