@@ -52,7 +52,8 @@ public sealed class RequestBody(IOptions<JsonOptions> jsonOptions)
         {
             form = await request.ReadFormAsync(cancellationToken);
         }
-        catch (Exception exception) when (exception is IOException or InvalidOperationException
+        // Kestrel's own body limit is a BadHttpRequestException (an IOException): it passes on, to be answered 413.
+        catch (Exception exception) when (exception is IOException and not BadHttpRequestException or InvalidOperationException
                                           && !cancellationToken.IsCancellationRequested)
         {
             throw new BadRequestException("Malformed form body", [exception.Message]);
