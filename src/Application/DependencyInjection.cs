@@ -1,10 +1,12 @@
 using System.Reflection;
+using FluentValidation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using VideoTube.Application.Common.Media;
+using VideoTube.Application.Common.Posts;
 using VideoTube.Application.Common.Security;
-using VideoTube.Application.Users;
 using VideoTube.Application.Videos;
+using VideoTube.Domain.Entities;
 
 namespace VideoTube.Application;
 
@@ -14,6 +16,7 @@ public static class DependencyInjection
     {
         var assembly = Assembly.GetExecutingAssembly();
         services.AddAutoMapper(_ => { }, assembly);
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
 
         services.AddOptions<JwtOptions>().Bind(configuration.GetSection(JwtOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
@@ -21,7 +24,6 @@ public static class DependencyInjection
             .ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
-        services.AddScoped<LoginSessions>();
         services.AddScoped<ImageUploads>();
         services.AddScoped<VideoUploads>();
 
@@ -29,6 +31,12 @@ public static class DependencyInjection
         foreach (var handler in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }
                                                                && t.Name.EndsWith("Handler", StringComparison.Ordinal)))
             services.AddScoped(handler);
+
+        // The post use cases are generic over tweets and comments; their closed types are listed here.
+        services.AddScoped(typeof(EditPostHandler<,>));
+        services.AddScoped(typeof(DeletePostHandler<>));
+        services.AddSingleton<IValidator<EditPostCommand<Comment>>, EditPostValidator<Comment>>();
+        services.AddSingleton<IValidator<EditPostCommand<Tweet>>, EditPostValidator<Tweet>>();
 
         return services;
     }

@@ -5,10 +5,19 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using VideoTube.Application.Common.Interfaces;
 using VideoTube.Application.Common.Media;
+using VideoTube.Application.Common.Posts;
+using VideoTube.Application.Comments;
+using VideoTube.Application.Dashboard;
+using VideoTube.Application.Likes;
+using VideoTube.Application.Playlists;
+using VideoTube.Application.Subscriptions;
+using VideoTube.Application.Tweets;
 using VideoTube.Application.Users;
+using VideoTube.Application.Videos;
 using VideoTube.Domain.Entities;
 using VideoTube.Infrastructure.Data;
 using VideoTube.Infrastructure.Data.Interceptors;
+using VideoTube.Infrastructure.Data.Queries;
 using VideoTube.Infrastructure.Identity;
 using VideoTube.Infrastructure.Media;
 using VideoTube.Infrastructure.Storage;
@@ -31,6 +40,17 @@ public static class DependencyInjection
             options.AddInterceptors(provider.GetRequiredService<AuditableEntityInterceptor>());
         });
         services.AddScoped<IApplicationDbContext>(provider => provider.GetRequiredService<ApplicationDbContext>());
+        services.AddSingleton<IDatabaseErrorTranslator, DatabaseErrorTranslator>();
+        services.AddScoped<IVideoQueries, VideoQueries>();
+        services.AddScoped<IUserQueries, UserQueries>();
+        services.AddScoped<ISubscriptionQueries, SubscriptionQueries>();
+        services.AddScoped<IDashboardQueries, DashboardQueries>();
+        services.AddScoped<ILikeQueries, LikeQueries>();
+        services.AddScoped<ICommentQueries, CommentQueries>();
+        services.AddScoped<ITweetQueries, TweetQueries>();
+        services.AddScoped<IPostReader<Comment, CommentDto>>(provider => provider.GetRequiredService<ICommentQueries>());
+        services.AddScoped<IPostReader<Tweet, TweetDto>>(provider => provider.GetRequiredService<ITweetQueries>());
+        services.AddScoped<IPlaylistQueries, PlaylistQueries>();
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName))
             .Validate(o => o.HasValidTimeouts,
                 "Database: CommandTimeout and ConnectTimeout must be 1 s to 10 min, ReadinessTimeout above 0 and at most 30 s.")
@@ -39,8 +59,8 @@ public static class DependencyInjection
         services.AddIdentityCore<User>(options =>
             {
                 options.User.RequireUniqueEmail = true;
-                options.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyz0123456789._-";
-                options.Password.RequiredLength = UserInput.MinPasswordLength;
+                options.User.AllowedUserNameCharacters = User.UserNameCharacters;
+                options.Password.RequiredLength = User.MinPasswordLength;
                 options.Password.RequireDigit = false;
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
@@ -51,6 +71,8 @@ public static class DependencyInjection
             })
             .AddEntityFrameworkStores<ApplicationDbContext>()
             .AddPasswordValidator<CommonPasswordValidator>();
+        services.AddScoped<IIdentityService, IdentityService>();
+        services.AddScoped<ILoginSessions, LoginSessions>();
         services.AddSingleton<IAccessTokenIssuer, JwtAccessTokenIssuer>();
 
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName))

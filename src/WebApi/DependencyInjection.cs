@@ -6,9 +6,9 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Serilog;
+using VideoTube.Application.Common.Exceptions;
 using VideoTube.Application.Common.Interfaces;
 using VideoTube.Application.Common.Security;
-using VideoTube.Application.Users;
 using VideoTube.Infrastructure.Identity;
 using VideoTube.WebApi.Infrastructure;
 
@@ -90,8 +90,8 @@ public static class DependencyInjection
                         // the client happens to send; at worst an ended session previews its own drafts until expiry.
                         if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<IAuthorizeData>() is null)
                             return;
-                        var sessionClaim = context.Principal?.FindFirst(JwtAccessTokenIssuer.SessionClaim)?.Value;
-                        var sessions = context.HttpContext.RequestServices.GetRequiredService<LoginSessions>();
+                        var sessionClaim = context.Principal?.FindFirst(IAccessTokenIssuer.SessionClaim)?.Value;
+                        var sessions = context.HttpContext.RequestServices.GetRequiredService<ILoginSessions>();
                         if (!Guid.TryParse(sessionClaim, out var sessionId)
                             || !await sessions.IsActiveAsync(sessionId, context.HttpContext.RequestAborted))
                             context.Fail(new SessionEndedException());
@@ -99,7 +99,8 @@ public static class DependencyInjection
                     OnChallenge = async context =>
                     {
                         context.HandleResponse();
-                        if (context.AuthenticateFailure is { } failure && ApiExceptionHandler.IsDatabaseUnavailable(failure))
+                        var databaseErrors = context.HttpContext.RequestServices.GetRequiredService<IDatabaseErrorTranslator>();
+                        if (context.AuthenticateFailure is { } failure && databaseErrors.Translate(failure) is ServiceUnavailableException)
                         {
                             await Envelope.WriteErrorAsync(context.HttpContext, StatusCodes.Status503ServiceUnavailable,
                                 "Service temporarily unavailable");
@@ -133,6 +134,3 @@ public static class DependencyInjection
             .WithExposedHeaders(CorrelationIdMiddleware.HeaderName)));
     }
 }
-
-/// <summary>The access token is genuine but its session was ended by logout, a password change or token reuse.</summary>
-public sealed class SessionEndedException() : SecurityTokenException("The session of this access token has ended");

@@ -30,11 +30,17 @@ if (options.Migrate)
     await db.Database.MigrateAsync();
 }
 
-await using var connection = new NpgsqlConnection(options.ConnectionString);
+// No command timeout on the bulk connection: a COPY of ten million rows (or an index build over them) is one command
+// that runs for minutes, far beyond Npgsql's 30 s default.
+var bulkConnectionString = new NpgsqlConnectionStringBuilder(options.ConnectionString) { CommandTimeout = 0 }.ConnectionString;
+await using var connection = new NpgsqlConnection(bulkConnectionString);
 await connection.OpenAsync();
 // A bulk load is restartable with --reset, so it need not wait for each commit to reach the disk.
 await Sql.ExecuteAsync(connection, "SET synchronous_commit = off; SET maintenance_work_mem = '256MB'");
 
+// One transaction from the reset to the rebuilt indexes: a failed or interrupted load leaves the database as it was
+// (indexes and foreign keys included) instead of half-seeded and without its indexes.
+await using var transaction = await connection.BeginTransactionAsync();
 if (options.Reset)
 {
     CopyWriter.Log("Emptying every table (--reset)...");
@@ -49,6 +55,8 @@ else if (await Sql.ScalarAsync<bool>(connection, "SELECT EXISTS (SELECT 1 FROM u
 CopyWriter.Log($"Seeding (seed {options.Seed}): {options.Users:N0} users, {options.Videos:N0} videos, " +
                $"{options.Tweets:N0} tweets, {options.Comments:N0} comments, {options.Subscriptions:N0} subscriptions, " +
                $"{options.Likes:N0} likes, {options.History:N0} watch-history rows");
+string[] seededTables = ["users", "videos", "tweets", "comments", "subscriptions", "likes", "watch_history"];
+var deferred = await DeferredIndexes.DropAsync(connection, seededTables);
 var context = new SeedContext(options);
 var entities = new EntitySeeder(connection, context);
 entities.SeedUsers();
@@ -59,14 +67,16 @@ var relations = new RelationSeeder(connection, context);
 relations.SeedSubscriptions();
 relations.SeedLikes();
 relations.SeedWatchHistory();
+await deferred.RestoreAsync();
+await transaction.CommitAsync();
 
 // VACUUM sets the visibility map (index-only scans for the count queries) as a long-lived database would have it;
 // ANALYZE gives the planner real statistics instead of the empty-table guesses from the migration.
 CopyWriter.Log("VACUUM (ANALYZE)...");
 await Sql.ExecuteAsync(connection,
-    "VACUUM (ANALYZE) users, videos, tweets, comments, subscriptions, likes, watch_history", timeoutSeconds: 0);
+    $"VACUUM (ANALYZE) {string.Join(", ", seededTables)}", timeoutSeconds: 0);
 
 CopyWriter.Log($"Done in {clock.Elapsed.TotalSeconds:F1}s. Every user's password is \"{options.Password}\".");
-foreach (var table in new[] { "users", "videos", "tweets", "comments", "subscriptions", "likes", "watch_history" })
+foreach (var table in seededTables)
     Console.WriteLine($"{table}\t{await Sql.ScalarAsync<long>(connection, $"SELECT count(*) FROM {table}")}");
 return 0;

@@ -1,4 +1,4 @@
-using AutoMapper;
+using FluentValidation;
 using VideoTube.Application.Common.Access;
 using VideoTube.Application.Common.Interfaces;
 using VideoTube.Application.Common.Validation;
@@ -8,17 +8,24 @@ namespace VideoTube.Application.Comments;
 
 public sealed record AddCommentCommand(Guid VideoId, string? Content);
 
-public sealed class AddCommentHandler(IApplicationDbContext db, ICurrentUser currentUser, IMapper mapper)
+public sealed class AddCommentValidator : CommandValidator<AddCommentCommand>
+{
+    public AddCommentValidator() =>
+        RuleFor(c => c.Content).RequiredText("content").ValidText("content", Comment.MaxContentLength);
+}
+
+public sealed class AddCommentHandler(IApplicationDbContext db, ICurrentUser currentUser, ICommentQueries comments,
+    IValidator<AddCommentCommand> validator)
 {
     public async Task<CommentDto> HandleAsync(AddCommentCommand command, CancellationToken cancellationToken)
     {
         var userId = currentUser.RequiredUserId;
-        var content = TextInput.Required(command.Content, "content", Comment.MaxContentLength);
+        await validator.EnsureValidAsync(command, cancellationToken);
         await db.Videos.EnsureVisibleAsync(command.VideoId, userId, cancellationToken);
 
-        var comment = new Comment { Content = content, VideoId = command.VideoId, OwnerId = userId };
+        var comment = new Comment { Content = command.Content!.Trim(), VideoId = command.VideoId, OwnerId = userId };
         db.Comments.Add(comment);
         await db.SaveChangesAsync(cancellationToken);
-        return await db.GetDtoAsync(mapper, comment.Id, userId, cancellationToken);
+        return await comments.GetAsync(comment.Id, userId, cancellationToken);
     }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using VideoTube.Application.Users;
-using VideoTube.Domain.Entities;
 
 namespace VideoTube.Application.Comments;
 
@@ -16,12 +15,4 @@ public sealed record CommentDto
     public bool IsLiked { get; init; }
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; init; }
-}
-
-/// <summary>A comment with the like figures computed in SQL; ProjectTo turns it into a <see cref="CommentDto"/>.</summary>
-public sealed class CommentRow
-{
-    public required Comment Comment { get; init; }
-    public int LikesCount { get; init; }
-    public bool IsLiked { get; init; }
 }

@@ -7,9 +7,12 @@ public sealed class CommentMappingProfile : Profile
 {
     public CommentMappingProfile()
     {
-        // Only used through CommentRow, which supplies the like figures: they are not properties of the entity.
-        CreateMap<Comment, CommentDto>(MemberList.None)
-            .ForMember(dto => dto.Video, options => options.MapFrom(comment => comment.VideoId));
-        CreateMap<CommentRow, CommentDto>().IncludeMembers(row => row.Comment);
+        // A ProjectTo parameter: the caller whose likes IsLiked reports.
+        Guid callerId = default;
+
+        CreateMap<Comment, CommentDto>()
+            .ForMember(dto => dto.Video, options => options.MapFrom(comment => comment.VideoId))
+            .ForMember(dto => dto.LikesCount, options => options.MapFrom(comment => comment.Likes.Count))
+            .ForMember(dto => dto.IsLiked, options => options.MapFrom(comment => comment.Likes.Any(like => like.LikedById == callerId)));
     }
 }

@@ -1,29 +1,10 @@
-using System.Text.Json.Serialization;
-using VideoTube.Domain.Entities;
+using VideoTube.Application.Videos;
 
 namespace VideoTube.Application.Dashboard;
 
 /// <summary>One of the caller's own videos on the dashboard: no owner (it is the caller), engagement figures instead.</summary>
-public sealed record ChannelVideoDto
+public sealed record ChannelVideoDto : VideoFieldsDto
 {
-    [JsonPropertyName("_id")] public Guid Id { get; init; }
-    public string VideoFile { get; init; } = string.Empty;
-    public string Thumbnail { get; init; } = string.Empty;
-    public string Title { get; init; } = string.Empty;
-    public string Description { get; init; } = string.Empty;
-    public double Duration { get; init; }
-    public long Views { get; init; }
-    public bool IsPublished { get; init; }
-    public int LikesCount { get; init; }
-    public int CommentsCount { get; init; }
-    public DateTime CreatedAt { get; init; }
-    public DateTime UpdatedAt { get; init; }
-}
-
-/// <summary>A video with its figures computed in SQL; ProjectTo turns it into a <see cref="ChannelVideoDto"/>.</summary>
-public sealed class ChannelVideoRow
-{
-    public required Video Video { get; init; }
     public int LikesCount { get; init; }
     public int CommentsCount { get; init; }
 }

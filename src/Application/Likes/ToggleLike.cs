@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using VideoTube.Application.Common.Access;
 using VideoTube.Application.Common.Exceptions;
@@ -20,10 +19,10 @@ public sealed record LikeStatusDto(bool IsLiked);
 
 /// <summary>
 /// Likes or unlikes a video, comment or tweet. chai-backend had no unique index, so concurrent toggles could like
-/// twice (quirk 14). Here the partial unique indexes hold one like per user and target, and the insert uses
-/// ON CONFLICT DO NOTHING, so a race ends with zero or one row and never surfaces as a unique-violation 500.
+/// twice (quirk 14). Here the partial unique indexes hold one like per user and target, and the insert is idempotent
+/// (<see cref="ILikeQueries.AddAsync"/>), so a race ends with zero or one row and never surfaces as a 500.
 /// </summary>
-public sealed class ToggleLikeHandler(IApplicationDbContext db, ICurrentUser currentUser, TimeProvider clock)
+public sealed class ToggleLikeHandler(IApplicationDbContext db, ILikeQueries likes, ICurrentUser currentUser)
 {
     public async Task<LikeStatusDto> HandleAsync(ToggleLikeCommand command, CancellationToken cancellationToken)
     {
@@ -33,15 +32,8 @@ public sealed class ToggleLikeHandler(IApplicationDbContext db, ICurrentUser cur
             return new LikeStatusDto(false);
 
         await EnsureTargetVisibleAsync(command, userId, cancellationToken);
-        try
-        {
-            // Zero rows inserted means a concurrent toggle inserted it first: either way the caller now likes it.
-            await InsertAsync(command, userId, cancellationToken);
-        }
-        catch (DbException exception) when (exception.SqlState == SqlStates.ForeignKeyViolation)
-        {
-            throw NotFound(command.Target); // the target was deleted after the check
-        }
+        // A concurrent toggle may have inserted it first: either way the caller now likes it.
+        await likes.AddAsync(command.Target, command.TargetId, userId, cancellationToken);
         return new LikeStatusDto(true);
     }
 
@@ -62,8 +54,8 @@ public sealed class ToggleLikeHandler(IApplicationDbContext db, ICurrentUser cur
                 break;
             case LikeTarget.Comment:
                 // A comment is only as visible as its video.
-                if (!await db.Comments.AnyAsync(c => c.Id == id && (c.Video!.IsPublished || c.Video.OwnerId == userId),
-                        cancellationToken))
+                if (!await db.Comments.Where(c => c.Id == id).Select(c => c.Video!).VisibleTo(userId)
+                        .AnyAsync(cancellationToken))
                     throw NotFound(command.Target);
                 break;
             default:
@@ -71,29 +63,6 @@ public sealed class ToggleLikeHandler(IApplicationDbContext db, ICurrentUser cur
                     throw NotFound(command.Target);
                 break;
         }
-    }
-
-    // Raw SQL because EF Core has no ON CONFLICT; table and column names follow the snake_case convention.
-    private Task<int> InsertAsync(ToggleLikeCommand command, Guid userId, CancellationToken cancellationToken)
-    {
-        var id = Guid.CreateVersion7();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var target = command.TargetId;
-        return command.Target switch
-        {
-            LikeTarget.Video => db.Database.ExecuteSqlAsync($"""
-                INSERT INTO likes (id, liked_by_id, video_id, created_at, updated_at)
-                VALUES ({id}, {userId}, {target}, {now}, {now}) ON CONFLICT DO NOTHING
-                """, cancellationToken),
-            LikeTarget.Comment => db.Database.ExecuteSqlAsync($"""
-                INSERT INTO likes (id, liked_by_id, comment_id, created_at, updated_at)
-                VALUES ({id}, {userId}, {target}, {now}, {now}) ON CONFLICT DO NOTHING
-                """, cancellationToken),
-            _ => db.Database.ExecuteSqlAsync($"""
-                INSERT INTO likes (id, liked_by_id, tweet_id, created_at, updated_at)
-                VALUES ({id}, {userId}, {target}, {now}, {now}) ON CONFLICT DO NOTHING
-                """, cancellationToken),
-        };
     }
 
     private static NotFoundException NotFound(LikeTarget target) => new($"{target} not found");

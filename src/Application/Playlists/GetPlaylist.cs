@@ -1,12 +1,11 @@
-using AutoMapper;
 using VideoTube.Application.Common.Interfaces;
 
 namespace VideoTube.Application.Playlists;
 
 public sealed record GetPlaylistQuery(Guid PlaylistId);
 
-public sealed class GetPlaylistHandler(IApplicationDbContext db, ICurrentUser currentUser, IMapper mapper)
+public sealed class GetPlaylistHandler(IPlaylistQueries playlists, ICurrentUser currentUser)
 {
     public Task<PlaylistDto> HandleAsync(GetPlaylistQuery query, CancellationToken cancellationToken) =>
-        db.GetDtoAsync(mapper, query.PlaylistId, currentUser.RequiredUserId, cancellationToken);
+        playlists.GetAsync(query.PlaylistId, currentUser.RequiredUserId, cancellationToken);
 }

@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
 using VideoTube.Application.Users;
 using VideoTube.Application.Videos;
-using VideoTube.Domain.Entities;
 
 namespace VideoTube.Application.Playlists;
 
@@ -29,19 +28,4 @@ public sealed record PlaylistSummaryDto
     public double TotalDuration { get; init; }
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; init; }
-}
-
-/// <summary>A playlist with the videos the caller may see, selected in SQL; ProjectTo turns it into a <see cref="PlaylistDto"/>.</summary>
-public sealed class PlaylistRow
-{
-    public required Playlist Playlist { get; init; }
-    public required IEnumerable<Video> Videos { get; init; }
-}
-
-/// <summary>A playlist with totals computed in SQL; ProjectTo turns it into a <see cref="PlaylistSummaryDto"/>.</summary>
-public sealed class PlaylistSummaryRow
-{
-    public required Playlist Playlist { get; init; }
-    public int TotalVideos { get; init; }
-    public double TotalDuration { get; init; }
 }

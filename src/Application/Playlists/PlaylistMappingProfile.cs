@@ -1,4 +1,5 @@
 using AutoMapper;
+using VideoTube.Application.Common.Access;
 using VideoTube.Domain.Entities;
 
 namespace VideoTube.Application.Playlists;
@@ -7,10 +8,18 @@ public sealed class PlaylistMappingProfile : Profile
 {
     public PlaylistMappingProfile()
     {
-        // Only used through the rows, which choose the visible videos and compute the totals.
-        CreateMap<Playlist, PlaylistDto>(MemberList.None).ForMember(dto => dto.Videos, options => options.Ignore());
-        CreateMap<PlaylistRow, PlaylistDto>().IncludeMembers(row => row.Playlist);
-        CreateMap<Playlist, PlaylistSummaryDto>(MemberList.None);
-        CreateMap<PlaylistSummaryRow, PlaylistSummaryDto>().IncludeMembers(row => row.Playlist);
+        // A ProjectTo parameter: only the videos this caller may open are listed and counted.
+        Guid callerId = default;
+
+        CreateMap<Playlist, PlaylistDto>()
+            .ForMember(dto => dto.Videos, options => options.MapFrom(playlist => playlist.Videos.AsQueryable()
+                .Where(VideoAccess.EntryVisibleTo(callerId))
+                .OrderBy(entry => entry.AddedAt).ThenBy(entry => entry.VideoId)
+                .Select(entry => entry.Video)));
+        CreateMap<Playlist, PlaylistSummaryDto>()
+            .ForMember(dto => dto.TotalVideos, options => options.MapFrom(playlist =>
+                playlist.Videos.AsQueryable().Count(VideoAccess.EntryVisibleTo(callerId))))
+            .ForMember(dto => dto.TotalDuration, options => options.MapFrom(playlist =>
+                playlist.Videos.AsQueryable().Where(VideoAccess.EntryVisibleTo(callerId)).Sum(entry => entry.Video!.Duration)));
     }
 }

@@ -1,4 +1,3 @@
-using AutoMapper;
 using Microsoft.EntityFrameworkCore;
 using VideoTube.Application.Common.Exceptions;
 using VideoTube.Application.Common.Interfaces;
@@ -7,7 +6,7 @@ namespace VideoTube.Application.Playlists;
 
 public sealed record RemoveVideoFromPlaylistCommand(Guid VideoId, Guid PlaylistId);
 
-public sealed class RemoveVideoFromPlaylistHandler(IApplicationDbContext db, ICurrentUser currentUser, IMapper mapper)
+public sealed class RemoveVideoFromPlaylistHandler(IApplicationDbContext db, ICurrentUser currentUser, IPlaylistQueries playlists)
 {
     /// <summary>Idempotent: removing a video that is not in the playlist leaves it unchanged.</summary>
     public async Task<PlaylistDto> HandleAsync(RemoveVideoFromPlaylistCommand command, CancellationToken cancellationToken)
@@ -20,6 +19,6 @@ public sealed class RemoveVideoFromPlaylistHandler(IApplicationDbContext db, ICu
 
         await db.PlaylistVideos.Where(pv => pv.PlaylistId == command.PlaylistId && pv.VideoId == command.VideoId)
             .ExecuteDeleteAsync(cancellationToken);
-        return await db.GetDtoAsync(mapper, command.PlaylistId, userId, cancellationToken);
+        return await playlists.GetAsync(command.PlaylistId, userId, cancellationToken);
     }
 }

@@ -1,5 +1,4 @@
-using AutoMapper;
-using VideoTube.Application.Common.Exceptions;
+using FluentValidation;
 using VideoTube.Application.Common.Interfaces;
 using VideoTube.Application.Common.Validation;
 using VideoTube.Domain.Entities;
@@ -9,20 +8,29 @@ namespace VideoTube.Application.Playlists;
 /// <summary>Either field may be left out to keep its value; at least one must be sent.</summary>
 public sealed record UpdatePlaylistCommand(Guid PlaylistId, string? Name, string? Description);
 
-public sealed class UpdatePlaylistHandler(IApplicationDbContext db, ICurrentUser currentUser, IMapper mapper)
+public sealed class UpdatePlaylistValidator : CommandValidator<UpdatePlaylistCommand>
+{
+    public UpdatePlaylistValidator()
+    {
+        RuleFor(c => c).Must(c => c.Name is not null || c.Description is not null)
+            .Reported("Name or description is required", "send name, description or both");
+        RuleFor(c => c.Name).RequiredText("name").ValidText("name", Playlist.MaxNameLength).When(c => c.Name is not null);
+        RuleFor(c => c.Description).ValidText("description", Playlist.MaxDescriptionLength);
+    }
+}
+
+public sealed class UpdatePlaylistHandler(IApplicationDbContext db, ICurrentUser currentUser, IPlaylistQueries playlists,
+    IValidator<UpdatePlaylistCommand> validator)
 {
     public async Task<PlaylistDto> HandleAsync(UpdatePlaylistCommand command, CancellationToken cancellationToken)
     {
         var userId = currentUser.RequiredUserId;
-        if (command.Name is null && command.Description is null)
-            throw new BadRequestException("Name or description is required", ["send name, description or both"]);
-        var name = command.Name is null ? null : TextInput.Required(command.Name, "name", Playlist.MaxNameLength);
-        var description = TextInput.Optional(command.Description, "description", Playlist.MaxDescriptionLength);
+        await validator.EnsureValidAsync(command, cancellationToken);
 
         var playlist = await db.GetOwnedAsync(command.PlaylistId, userId, cancellationToken);
-        playlist.Name = name ?? playlist.Name;
-        playlist.Description = description ?? playlist.Description;
+        playlist.Name = command.Name?.Trim() ?? playlist.Name;
+        playlist.Description = command.Description?.Trim() ?? playlist.Description;
         await db.SaveChangesAsync(cancellationToken);
-        return await db.GetDtoAsync(mapper, playlist.Id, userId, cancellationToken);
+        return await playlists.GetAsync(playlist.Id, userId, cancellationToken);
     }
 }

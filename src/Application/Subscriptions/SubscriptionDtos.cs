@@ -1,16 +1,13 @@
 using System.Text.Json.Serialization;
+using VideoTube.Application.Users;
 
 namespace VideoTube.Application.Subscriptions;
 
 public sealed record SubscriptionStatusDto(bool IsSubscribed);
 
 /// <summary>A user seen as a channel: the public summary plus its subscriber count.</summary>
-public sealed record ChannelSummaryDto
+public record ChannelSummaryDto : UserSummaryDto
 {
-    [JsonPropertyName("_id")] public Guid Id { get; init; }
-    public string Username { get; init; } = string.Empty;
-    public string FullName { get; init; } = string.Empty;
-    public string Avatar { get; init; } = string.Empty;
     public int SubscribersCount { get; init; }
 }
 
@@ -32,4 +29,19 @@ public sealed record ChannelSubscriberDto
     public ChannelSummaryDto Subscriber { get; init; } = new();
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; init; }
+}
+
+/// <summary>
+/// A channel with its subscriptions, newest first, read as one projection of the user row, so a missing user (null)
+/// and a user without subscriptions (empty) are told apart in ONE statement. Not sent to clients.
+/// </summary>
+public sealed record ChannelSubscribersDto
+{
+    public IReadOnlyList<ChannelSubscriberDto> Subscribers { get; init; } = [];
+}
+
+/// <summary>A subscriber with the channels they subscribe to, newest first; as <see cref="ChannelSubscribersDto"/>.</summary>
+public sealed record SubscribedChannelsDto
+{
+    public IReadOnlyList<SubscribedChannelDto> Subscriptions { get; init; } = [];
 }

@@ -1,4 +1,3 @@
-using AutoMapper;
 using Microsoft.EntityFrameworkCore;
 using VideoTube.Application.Common.Exceptions;
 using VideoTube.Application.Common.Interfaces;
@@ -7,18 +6,13 @@ namespace VideoTube.Application.Tweets;
 
 public sealed record ListUserTweetsQuery(Guid UserId);
 
-public sealed class ListUserTweetsHandler(IApplicationDbContext db, ICurrentUser currentUser, IMapper mapper)
+public sealed class ListUserTweetsHandler(IApplicationDbContext db, ITweetQueries tweets, ICurrentUser currentUser)
 {
     public async Task<IReadOnlyList<TweetDto>> HandleAsync(ListUserTweetsQuery query, CancellationToken cancellationToken)
     {
         var callerId = currentUser.RequiredUserId;
         if (!await db.Users.AnyAsync(u => u.Id == query.UserId, cancellationToken))
             throw new NotFoundException("User not found");
-
-        return await db.Tweets.AsNoTracking()
-            .Where(t => t.OwnerId == query.UserId)
-            .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
-            .ToDtos(db, mapper, callerId)
-            .ToListAsync(cancellationToken);
+        return await tweets.ListAsync(query.UserId, callerId, cancellationToken);
     }
 }

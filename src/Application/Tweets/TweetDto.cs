@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using VideoTube.Application.Users;
-using VideoTube.Domain.Entities;
 
 namespace VideoTube.Application.Tweets;
 
@@ -14,12 +13,4 @@ public sealed record TweetDto
     public bool IsLiked { get; init; }
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; init; }
-}
-
-/// <summary>A tweet with the like figures computed in SQL; ProjectTo turns it into a <see cref="TweetDto"/>.</summary>
-public sealed class TweetRow
-{
-    public required Tweet Tweet { get; init; }
-    public int LikesCount { get; init; }
-    public bool IsLiked { get; init; }
 }

@@ -7,8 +7,11 @@ public sealed class TweetMappingProfile : Profile
 {
     public TweetMappingProfile()
     {
-        // Only used through TweetRow, which supplies the like figures: they are not properties of the entity.
-        CreateMap<Tweet, TweetDto>(MemberList.None);
-        CreateMap<TweetRow, TweetDto>().IncludeMembers(row => row.Tweet);
+        // A ProjectTo parameter: the caller whose likes IsLiked reports.
+        Guid callerId = default;
+
+        CreateMap<Tweet, TweetDto>()
+            .ForMember(dto => dto.LikesCount, options => options.MapFrom(tweet => tweet.Likes.Count))
+            .ForMember(dto => dto.IsLiked, options => options.MapFrom(tweet => tweet.Likes.Any(like => like.LikedById == callerId)));
     }
 }

@@ -1,8 +1,8 @@
 using AutoMapper;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
+using FluentValidation;
 using VideoTube.Application.Common.Exceptions;
-using VideoTube.Domain.Entities;
+using VideoTube.Application.Common.Interfaces;
+using VideoTube.Application.Common.Validation;
 
 namespace VideoTube.Application.Users;
 
@@ -10,41 +10,38 @@ public sealed record LoginUserCommand(string? Username, string? Email, string? P
 
 public sealed record LoginResult(UserDto User, string AccessToken, string RefreshToken, SessionTokens Session);
 
-public sealed class LoginUserHandler(UserManager<User> userManager, LoginSessions sessions, IMapper mapper)
+public sealed class LoginUserValidator : CommandValidator<LoginUserCommand>
+{
+    public LoginUserValidator()
+    {
+        RuleFor(c => c).Must(c => !string.IsNullOrWhiteSpace(c.Username) || !string.IsNullOrWhiteSpace(c.Email))
+            .WithMessage("username or email is required");
+        RuleFor(c => c.Password).Must(password => !string.IsNullOrEmpty(password)).WithMessage("password is required");
+    }
+}
+
+public sealed class LoginUserHandler(IIdentityService identity, ILoginSessions sessions, IMapper mapper,
+    IValidator<LoginUserCommand> validator)
 {
     // One message for unknown account and wrong password so the API does not reveal which accounts exist (quirk 7).
     public const string InvalidCredentials = "Invalid user credentials";
 
     public async Task<LoginResult> HandleAsync(LoginUserCommand command, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(command.Username) && string.IsNullOrWhiteSpace(command.Email))
-            throw new BadRequestException("username or email is required");
-        if (string.IsNullOrEmpty(command.Password))
-            throw new BadRequestException("password is required");
+        await validator.EnsureValidAsync(command, cancellationToken);
 
-        var user = await FindAsync(command, cancellationToken) ?? throw new UnauthorizedException(InvalidCredentials);
-        if (await userManager.IsLockedOutAsync(user))
-            throw new TooManyRequestsException("Too many failed login attempts; try again later");
-        if (!await userManager.CheckPasswordAsync(user, command.Password))
+        var check = await identity.CheckPasswordAsync(
+            string.IsNullOrWhiteSpace(command.Username) ? null : UserInput.NormalizeUsername(command.Username),
+            string.IsNullOrWhiteSpace(command.Email) ? null : UserInput.NormalizeEmail(command.Email),
+            command.Password!, cancellationToken);
+        var user = check.Result switch
         {
-            await userManager.AccessFailedAsync(user);
-            throw new UnauthorizedException(InvalidCredentials);
-        }
-        if (user.AccessFailedCount > 0)
-            await userManager.ResetAccessFailedCountAsync(user);
+            PasswordCheckResult.Succeeded => check.User!,
+            PasswordCheckResult.LockedOut => throw new TooManyRequestsException("Too many failed login attempts; try again later"),
+            _ => throw new UnauthorizedException(InvalidCredentials),
+        };
 
         var session = await sessions.StartAsync(user, cancellationToken);
         return new LoginResult(mapper.Map<UserDto>(user), session.AccessToken, session.RefreshToken, session);
-    }
-
-    private Task<User?> FindAsync(LoginUserCommand command, CancellationToken cancellationToken)
-    {
-        var byUsername = string.IsNullOrWhiteSpace(command.Username)
-            ? null : userManager.NormalizeName(UserInput.NormalizeUsername(command.Username));
-        var byEmail = string.IsNullOrWhiteSpace(command.Email)
-            ? null : userManager.NormalizeEmail(UserInput.NormalizeEmail(command.Email));
-        return userManager.Users.FirstOrDefaultAsync(
-            u => (byUsername != null && u.NormalizedUserName == byUsername) ||
-                 (byEmail != null && u.NormalizedEmail == byEmail), cancellationToken);
     }
 }

@@ -5,7 +5,7 @@ namespace VideoTube.Application.Users;
 public sealed record LogoutUserCommand(string? RefreshToken);
 
 /// <summary>Ends the caller's current session (its refresh-token family); other devices stay logged in.</summary>
-public sealed class LogoutUserHandler(ICurrentUser currentUser, LoginSessions sessions)
+public sealed class LogoutUserHandler(ICurrentUser currentUser, ILoginSessions sessions)
 {
     public async Task HandleAsync(LogoutUserCommand command, CancellationToken cancellationToken)
     {

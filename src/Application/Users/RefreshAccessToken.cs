@@ -1,11 +1,12 @@
 using VideoTube.Application.Common.Exceptions;
+using VideoTube.Application.Common.Interfaces;
 
 namespace VideoTube.Application.Users;
 
 public sealed record RefreshAccessTokenCommand(string? RefreshToken);
 
 /// <summary>Unlike chai-backend (quirk 1), the rotated refresh token is returned and set, so the next refresh works.</summary>
-public sealed class RefreshAccessTokenHandler(LoginSessions sessions)
+public sealed class RefreshAccessTokenHandler(ILoginSessions sessions)
 {
     public async Task<SessionTokens> HandleAsync(RefreshAccessTokenCommand command, CancellationToken cancellationToken)
     {

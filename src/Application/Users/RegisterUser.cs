@@ -1,8 +1,9 @@
 using AutoMapper;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
+using FluentValidation;
 using VideoTube.Application.Common.Exceptions;
+using VideoTube.Application.Common.Interfaces;
 using VideoTube.Application.Common.Media;
+using VideoTube.Application.Common.Validation;
 using VideoTube.Domain.Entities;
 
 namespace VideoTube.Application.Users;
@@ -10,35 +11,44 @@ namespace VideoTube.Application.Users;
 public sealed record RegisterUserCommand(
     string? FullName, string? Email, string? Username, string? Password, FileUpload? Avatar, FileUpload? CoverImage);
 
+public sealed class RegisterUserValidator : CommandValidator<RegisterUserCommand>
+{
+    public RegisterUserValidator()
+    {
+        // Every missing field is reported together, before any format rule.
+        RuleFor(c => c.FullName).RequiredField("fullName");
+        RuleFor(c => c.Email).RequiredField("email");
+        RuleFor(c => c.Username).RequiredField("username");
+        RuleFor(c => c.Password).RequiredField("password");
+        RuleFor(c => c.FullName).ValidFullName();
+        RuleFor(c => c.Username).ValidUsername();
+        RuleFor(c => c.Email).ValidEmail();
+        RuleFor(c => c.Password).ValidPassword();
+        RuleFor(c => c.Avatar).NotNull().WithMessage("Avatar file is required");
+    }
+}
+
 public sealed class RegisterUserHandler(
-    UserManager<User> userManager, ImageUploads images, IMediaStorage storage, IMapper mapper)
+    IIdentityService identity, ImageUploads images, IMediaStorage storage, IMapper mapper,
+    IValidator<RegisterUserCommand> validator)
 {
     public const string DuplicateMessage = "User with email or username already exists";
 
     public async Task<UserDto> HandleAsync(RegisterUserCommand command, CancellationToken cancellationToken)
     {
-        UserInput.RequireFields(("fullName", command.FullName), ("email", command.Email),
-            ("username", command.Username), ("password", command.Password));
+        await validator.EnsureValidAsync(command, cancellationToken);
         var username = UserInput.NormalizeUsername(command.Username!);
         var email = UserInput.NormalizeEmail(command.Email!);
-        var fullName = UserInput.ValidateFullName(command.FullName!);
-        UserInput.ValidateUsername(username);
-        UserInput.ValidateEmail(email);
-        UserInput.ValidatePassword(command.Password!);
-        if (command.Avatar is null)
-            throw new BadRequestException("Avatar file is required");
+        var fullName = command.FullName!.Trim();
 
         // Checked before any file is stored, so a duplicate leaves nothing behind (chai-backend quirk 3).
-        var normalizedUsername = userManager.NormalizeName(username);
-        var normalizedEmail = userManager.NormalizeEmail(email);
-        if (await userManager.Users.AnyAsync(
-                u => u.NormalizedUserName == normalizedUsername || u.NormalizedEmail == normalizedEmail, cancellationToken))
+        if (await identity.IsUserNameOrEmailTakenAsync(username, email, cancellationToken))
             throw new ConflictException(DuplicateMessage);
 
         var stored = new List<StoredMedia>();
         try
         {
-            var avatar = await images.SaveAsync(command.Avatar, "avatars", cancellationToken);
+            var avatar = await images.SaveAsync(command.Avatar!, "avatars", cancellationToken);
             stored.Add(avatar);
             var cover = command.CoverImage is null ? null : await images.SaveAsync(command.CoverImage, "covers", cancellationToken);
             if (cover is not null) stored.Add(cover);
@@ -51,9 +61,11 @@ public sealed class RegisterUserHandler(
                 Avatar = avatar.Url,
                 CoverImage = cover?.Url ?? string.Empty,
             };
-            var result = await userManager.CreateAsync(user, command.Password!);
-            if (!result.Succeeded)
-                throw ToException(result);
+            var outcome = await identity.CreateAsync(user, command.Password!, cancellationToken);
+            if (outcome.Failure == IdentityFailure.DuplicateUserNameOrEmail)
+                throw new ConflictException(DuplicateMessage);
+            if (!outcome.Succeeded)
+                throw new ValidationException("Invalid registration details", outcome.Errors);
             return mapper.Map<UserDto>(user);
         }
         catch
@@ -63,14 +75,5 @@ public sealed class RegisterUserHandler(
                 await storage.DeleteAsync(media.Key, CancellationToken.None);
             throw;
         }
-    }
-
-    private static AppException ToException(IdentityResult result)
-    {
-        var codes = result.Errors.Select(e => e.Code).ToList();
-        if (codes.Contains(nameof(IdentityErrorDescriber.DuplicateUserName)) ||
-            codes.Contains(nameof(IdentityErrorDescriber.DuplicateEmail)))
-            return new ConflictException(DuplicateMessage);
-        return new BadRequestException("Invalid registration details", result.Errors.Select(e => e.Description).ToList());
     }
 }

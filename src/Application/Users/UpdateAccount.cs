@@ -1,39 +1,47 @@
 using AutoMapper;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
+using FluentValidation;
 using VideoTube.Application.Common.Exceptions;
 using VideoTube.Application.Common.Interfaces;
-using VideoTube.Domain.Entities;
+using VideoTube.Application.Common.Validation;
 
 namespace VideoTube.Application.Users;
 
 public sealed record UpdateAccountCommand(string? FullName, string? Email);
 
-public sealed class UpdateAccountHandler(UserManager<User> userManager, ICurrentUser currentUser, IMapper mapper)
+public sealed class UpdateAccountValidator : CommandValidator<UpdateAccountCommand>
 {
+    public UpdateAccountValidator()
+    {
+        RuleFor(c => c.FullName).RequiredField("fullName");
+        RuleFor(c => c.Email).RequiredField("email");
+        RuleFor(c => c.FullName).ValidFullName();
+        RuleFor(c => c.Email).ValidEmail();
+    }
+}
+
+public sealed class UpdateAccountHandler(IIdentityService identity, ICurrentUser currentUser, IMapper mapper,
+    IValidator<UpdateAccountCommand> validator)
+{
+    private const string EmailInUse = "Email is already in use";
+
     public async Task<UserDto> HandleAsync(UpdateAccountCommand command, CancellationToken cancellationToken)
     {
-        UserInput.RequireFields(("fullName", command.FullName), ("email", command.Email));
-        var fullName = UserInput.ValidateFullName(command.FullName!);
+        await validator.EnsureValidAsync(command, cancellationToken);
+        var fullName = command.FullName!.Trim();
         var email = UserInput.NormalizeEmail(command.Email!);
-        UserInput.ValidateEmail(email);
 
-        var user = await userManager.FindByIdAsync(currentUser.RequiredUserId.ToString())
+        var user = await identity.FindByIdAsync(currentUser.RequiredUserId, cancellationToken)
                    ?? throw new UnauthorizedException("Invalid Access Token");
-        var normalizedEmail = userManager.NormalizeEmail(email);
-        if (await userManager.Users.AnyAsync(u => u.NormalizedEmail == normalizedEmail && u.Id != user.Id, cancellationToken))
-            throw new ConflictException("Email is already in use");
+        if (await identity.IsEmailTakenByAnotherAsync(email, user.Id, cancellationToken))
+            throw new ConflictException(EmailInUse);
 
         user.FullName = fullName;
         user.Email = email;
-        user.NormalizedEmail = normalizedEmail;
-        var result = await userManager.UpdateAsync(user);
-        if (!result.Succeeded)
-        {
-            if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateEmail)))
-                throw new ConflictException("Email is already in use");
-            throw new BadRequestException("Invalid account details", result.Errors.Select(e => e.Description).ToList());
-        }
+        var outcome = await identity.UpdateAsync(user, cancellationToken);
+        if (outcome.Failure == IdentityFailure.DuplicateUserNameOrEmail)
+            throw new ConflictException(EmailInUse);
+        if (!outcome.Succeeded)
+            throw new ValidationException("Invalid account details", outcome.Errors);
         return mapper.Map<UserDto>(user);
     }
 }

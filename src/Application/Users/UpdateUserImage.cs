@@ -1,9 +1,9 @@
 using AutoMapper;
-using Microsoft.AspNetCore.Identity;
+using FluentValidation;
 using VideoTube.Application.Common.Exceptions;
 using VideoTube.Application.Common.Interfaces;
 using VideoTube.Application.Common.Media;
-using VideoTube.Domain.Entities;
+using VideoTube.Application.Common.Validation;
 
 namespace VideoTube.Application.Users;
 
@@ -15,26 +15,33 @@ public sealed record UpdateUserImageCommand(UserImageKind Kind, FileUpload? File
 /// Replaces the avatar or cover image: the new file is stored first, the user row updated, and only then is the old
 /// file deleted, so a failure at any step leaves the user with a working image and no orphan file.
 /// </summary>
+public sealed class UpdateUserImageValidator : CommandValidator<UpdateUserImageCommand>
+{
+    public UpdateUserImageValidator() =>
+        RuleFor(c => c.File).NotNull()
+            .WithMessage(c => c.Kind == UserImageKind.Avatar ? "Avatar file is missing" : "Cover image file is missing");
+}
+
 public sealed class UpdateUserImageHandler(
-    UserManager<User> userManager, ICurrentUser currentUser, ImageUploads images, IMediaStorage storage, IMapper mapper)
+    IIdentityService identity, ICurrentUser currentUser, ImageUploads images, IMediaStorage storage, IMapper mapper,
+    IValidator<UpdateUserImageCommand> validator)
 {
     public async Task<UserDto> HandleAsync(UpdateUserImageCommand command, CancellationToken cancellationToken)
     {
-        if (command.File is null)
-            throw new BadRequestException(command.Kind == UserImageKind.Avatar ? "Avatar file is missing" : "Cover image file is missing");
-        var user = await userManager.FindByIdAsync(currentUser.RequiredUserId.ToString())
+        await validator.EnsureValidAsync(command, cancellationToken);
+        var user = await identity.FindByIdAsync(currentUser.RequiredUserId, cancellationToken)
                    ?? throw new UnauthorizedException("Invalid Access Token");
 
         var folder = command.Kind == UserImageKind.Avatar ? "avatars" : "covers";
-        var stored = await images.SaveAsync(command.File, folder, cancellationToken);
+        var stored = await images.SaveAsync(command.File!, folder, cancellationToken);
         var previousUrl = command.Kind == UserImageKind.Avatar ? user.Avatar : user.CoverImage;
         try
         {
             if (command.Kind == UserImageKind.Avatar) user.Avatar = stored.Url;
             else user.CoverImage = stored.Url;
-            var result = await userManager.UpdateAsync(user);
-            if (!result.Succeeded)
-                throw new BadRequestException("Could not update the image", result.Errors.Select(e => e.Description).ToList());
+            var outcome = await identity.UpdateAsync(user, cancellationToken);
+            if (!outcome.Succeeded)
+                throw new ValidationException("Could not update the image", outcome.Errors);
         }
         catch
         {

@@ -18,8 +18,8 @@ public sealed record UserDto
     public DateTime UpdatedAt { get; init; }
 }
 
-/// <summary>The compact owner/subscriber shape embedded in other resources.</summary>
-public sealed record UserSummaryDto
+/// <summary>The compact owner/subscriber shape embedded in other resources; channel shapes extend it.</summary>
+public record UserSummaryDto
 {
     [JsonPropertyName("_id")] public Guid Id { get; init; }
     public string Username { get; init; } = string.Empty;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using VideoTube.Application.Common.Access;
 using VideoTube.Application.Common.Exceptions;
 using VideoTube.Application.Common.Interfaces;
 using VideoTube.Application.Common.Media;
@@ -18,16 +19,13 @@ public sealed class DeleteVideoHandler(
     public async Task HandleAsync(DeleteVideoCommand command, CancellationToken cancellationToken)
     {
         var userId = currentUser.RequiredUserId;
-        var video = await db.Videos.AsNoTracking().Where(v => v.Id == command.VideoId)
-                        .Select(v => new { v.OwnerId, v.VideoFileKey, v.ThumbnailKey })
-                        .SingleOrDefaultAsync(cancellationToken)
-                    ?? throw new NotFoundException(VideoMedia.NotFoundMessage);
-        VideoMedia.EnsureOwner(video.OwnerId, userId);
+        var video = await db.Videos.AsNoTracking().GetOwnedAsync(command.VideoId, userId,
+            VideoAccess.NotFoundMessage, VideoMedia.NotOwnerMessage, cancellationToken);
 
         var deleted = await db.Videos.Where(v => v.Id == command.VideoId && v.OwnerId == userId)
             .ExecuteDeleteAsync(cancellationToken);
         if (deleted == 0)
-            throw new NotFoundException(VideoMedia.NotFoundMessage);
-        await VideoFiles.DeleteQuietlyAsync(storage, logger, video.VideoFileKey, video.ThumbnailKey);
+            throw new NotFoundException(VideoAccess.NotFoundMessage);
+        await storage.DeleteQuietlyAsync(logger, video.VideoFileKey, video.ThumbnailKey);
     }
 }

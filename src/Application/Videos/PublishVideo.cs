@@ -1,10 +1,12 @@
 using AutoMapper;
 using AutoMapper.QueryableExtensions;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using VideoTube.Application.Common.Exceptions;
 using VideoTube.Application.Common.Interfaces;
 using VideoTube.Application.Common.Media;
+using VideoTube.Application.Common.Validation;
 using VideoTube.Application.Users;
 using VideoTube.Domain.Entities;
 
@@ -13,13 +15,34 @@ namespace VideoTube.Application.Videos;
 public sealed record PublishVideoCommand(IStreamingForm Form);
 
 /// <summary>
+/// The text fields of the streamed form. Checked as each file part starts (<see cref="FormComplete"/> false: only the
+/// fields sent so far), to fail before a large upload rather than after it, and again once the whole form is read.
+/// </summary>
+public sealed record PublishVideoFields(string? Title, string? Description, bool FormComplete);
+
+public sealed class PublishVideoFieldsValidator : CommandValidator<PublishVideoFields>
+{
+    public PublishVideoFieldsValidator()
+    {
+        When(fields => fields.FormComplete, () =>
+        {
+            RuleFor(fields => fields.Title).RequiredField("title");
+            RuleFor(fields => fields.Description).RequiredField("description");
+        });
+        RuleFor(fields => fields.Title).ValidTitle().When(fields => !string.IsNullOrWhiteSpace(fields.Title));
+        RuleFor(fields => fields.Description).ValidDescription().When(fields => !string.IsNullOrWhiteSpace(fields.Description));
+    }
+}
+
+/// <summary>
 /// Publishes a video from a streamed multipart form: the video part goes straight to storage as it arrives (text
 /// fields may come before or after it), the duration is probed from the stored file, and only then is the row
-/// written. Any failure removes whatever was stored, so nothing is left behind (chai-backend quirk 3).
+/// written. Any failure removes whatever was stored, so nothing is left behind (chai-backend's multipart stubs left
+/// their temp files, quirk 16).
 /// </summary>
 public sealed class PublishVideoHandler(
     IApplicationDbContext db, ICurrentUser currentUser, VideoUploads videos, ImageUploads images, IMediaStorage storage,
-    IVideoProbe probe, IOptions<MediaOptions> options, IMapper mapper)
+    IVideoProbe probe, IOptions<MediaOptions> options, IMapper mapper, IValidator<PublishVideoFields> validator)
 {
     public const string VideoField = "videoFile";
     public const string ThumbnailField = "thumbnail";
@@ -34,7 +57,7 @@ public sealed class PublishVideoHandler(
         {
             await form.ReadAsync(async file =>
             {
-                VideoMedia.ValidateIfPresent(form.Fields.GetValueOrDefault("title"), form.Fields.GetValueOrDefault("description"));
+                await validator.EnsureValidAsync(Fields(form, complete: false), cancellationToken);
                 switch (file.FieldName)
                 {
                     case VideoField when video is null:
@@ -45,18 +68,18 @@ public sealed class PublishVideoHandler(
                         thumbnail = await images.SaveAsync(buffered, VideoMedia.ThumbnailFolder, cancellationToken);
                         break;
                     case VideoField or ThumbnailField:
-                        throw new BadRequestException($"Only one {file.FieldName} file is allowed");
+                        throw new ValidationException($"Only one {file.FieldName} file is allowed");
                     default:
-                        throw new BadRequestException("Unexpected file field", [$"'{file.FieldName}' is not accepted here"]);
+                        throw new ValidationException("Unexpected file field", [$"'{file.FieldName}' is not accepted here"]);
                 }
             }, cancellationToken);
 
-            var (title, description) = VideoMedia.ValidateNew(form.Fields.GetValueOrDefault("title"),
-                form.Fields.GetValueOrDefault("description"));
+            var fields = Fields(form, complete: true);
+            await validator.EnsureValidAsync(fields, cancellationToken);
             if (video is null)
-                throw new BadRequestException("Video file is required");
+                throw new ValidationException("Video file is required");
             if (thumbnail is null)
-                throw new BadRequestException("Thumbnail file is required");
+                throw new ValidationException("Thumbnail file is required");
 
             var owner = await db.Users.AsNoTracking().Where(u => u.Id == ownerId)
                             .ProjectTo<UserSummaryDto>(mapper.ConfigurationProvider)
@@ -65,8 +88,8 @@ public sealed class PublishVideoHandler(
             var entity = new Video
             {
                 OwnerId = ownerId,
-                Title = title,
-                Description = description,
+                Title = fields.Title!.Trim(),
+                Description = fields.Description!.Trim(),
                 VideoFile = video.Url,
                 VideoFileKey = video.Key,
                 Thumbnail = thumbnail.Url,
@@ -86,4 +109,7 @@ public sealed class PublishVideoHandler(
             throw;
         }
     }
+
+    private static PublishVideoFields Fields(IStreamingForm form, bool complete) =>
+        new(form.Fields.GetValueOrDefault("title"), form.Fields.GetValueOrDefault("description"), complete);
 }

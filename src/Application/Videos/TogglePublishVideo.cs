@@ -1,6 +1,6 @@
 using AutoMapper;
 using Microsoft.EntityFrameworkCore;
-using VideoTube.Application.Common.Exceptions;
+using VideoTube.Application.Common.Access;
 using VideoTube.Application.Common.Interfaces;
 
 namespace VideoTube.Application.Videos;
@@ -13,9 +13,8 @@ public sealed class TogglePublishVideoHandler(IApplicationDbContext db, ICurrent
     public async Task<VideoDto> HandleAsync(TogglePublishVideoCommand command, CancellationToken cancellationToken)
     {
         var userId = currentUser.RequiredUserId;
-        var video = await db.Videos.Include(v => v.Owner).SingleOrDefaultAsync(v => v.Id == command.VideoId, cancellationToken)
-                    ?? throw new NotFoundException(VideoMedia.NotFoundMessage);
-        VideoMedia.EnsureOwner(video.OwnerId, userId);
+        var video = await db.Videos.Include(v => v.Owner).GetOwnedAsync(command.VideoId, userId,
+            VideoAccess.NotFoundMessage, VideoMedia.NotOwnerMessage, cancellationToken);
 
         video.IsPublished = !video.IsPublished;
         await db.SaveChangesAsync(cancellationToken);

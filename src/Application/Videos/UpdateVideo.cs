@@ -1,9 +1,12 @@
 using AutoMapper;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using VideoTube.Application.Common.Access;
 using VideoTube.Application.Common.Exceptions;
 using VideoTube.Application.Common.Interfaces;
 using VideoTube.Application.Common.Media;
+using VideoTube.Application.Common.Validation;
 
 namespace VideoTube.Application.Videos;
 
@@ -13,21 +16,30 @@ public sealed record UpdateVideoCommand(Guid VideoId, string? Title, string? Des
 /// Owner-only edit of title, description and thumbnail; each is optional. A new thumbnail is stored first, the row
 /// updated, and only then is the old file deleted, so a failure at any step leaves a working video and no orphan.
 /// </summary>
+public sealed class UpdateVideoValidator : CommandValidator<UpdateVideoCommand>
+{
+    public UpdateVideoValidator()
+    {
+        RuleFor(c => c).Must(c => c.Title is not null || c.Description is not null || c.Thumbnail is not null)
+            .Reported("Nothing to update", "send title, description or a thumbnail file");
+        RuleFor(c => c.Title).ValidTitle();
+        RuleFor(c => c.Description).ValidDescription();
+    }
+}
+
 public sealed class UpdateVideoHandler(
     IApplicationDbContext db, ICurrentUser currentUser, ImageUploads images, IMediaStorage storage, IMapper mapper,
-    ILogger<UpdateVideoHandler> logger)
+    ILogger<UpdateVideoHandler> logger, IValidator<UpdateVideoCommand> validator)
 {
     public async Task<VideoDto> HandleAsync(UpdateVideoCommand command, CancellationToken cancellationToken)
     {
         var userId = currentUser.RequiredUserId;
-        if (command.Title is null && command.Description is null && command.Thumbnail is null)
-            throw new BadRequestException("Nothing to update", ["send title, description or a thumbnail file"]);
-        var title = command.Title is null ? null : VideoMedia.ValidateTitle(command.Title);
-        var description = command.Description is null ? null : VideoMedia.ValidateDescription(command.Description);
+        await validator.EnsureValidAsync(command, cancellationToken);
+        var title = command.Title?.Trim();
+        var description = command.Description?.Trim();
 
-        var video = await db.Videos.Include(v => v.Owner).SingleOrDefaultAsync(v => v.Id == command.VideoId, cancellationToken)
-                    ?? throw new NotFoundException(VideoMedia.NotFoundMessage);
-        VideoMedia.EnsureOwner(video.OwnerId, userId);
+        var video = await db.Videos.Include(v => v.Owner).GetOwnedAsync(command.VideoId, userId,
+            VideoAccess.NotFoundMessage, VideoMedia.NotOwnerMessage, cancellationToken);
 
         var previousThumbnailKey = video.ThumbnailKey;
         var thumbnail = command.Thumbnail is null
@@ -51,7 +63,7 @@ public sealed class UpdateVideoHandler(
         }
 
         if (thumbnail is not null)
-            await VideoFiles.DeleteQuietlyAsync(storage, logger, previousThumbnailKey);
+            await storage.DeleteQuietlyAsync(logger, previousThumbnailKey);
         return mapper.Map<VideoDto>(video);
     }
 }

@@ -3,8 +3,8 @@ using VideoTube.Application.Users;
 
 namespace VideoTube.Application.Videos;
 
-/// <summary>A video with its owner's public summary: the shape of every video list and detail route.</summary>
-public sealed record VideoDto
+/// <summary>The video's own fields, shared by every video shape; each shape adds its owner or figures.</summary>
+public abstract record VideoFieldsDto
 {
     [JsonPropertyName("_id")] public Guid Id { get; init; }
     public string VideoFile { get; init; } = string.Empty;
@@ -14,7 +14,12 @@ public sealed record VideoDto
     public double Duration { get; init; }
     public long Views { get; init; }
     public bool IsPublished { get; init; }
-    public UserSummaryDto Owner { get; init; } = new();
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; init; }
+}
+
+/// <summary>A video with its owner's public summary: the shape of every video list.</summary>
+public sealed record VideoDto : VideoFieldsDto
+{
+    public UserSummaryDto Owner { get; init; } = new();
 }

@@ -1,4 +1,5 @@
 using AutoMapper;
+using VideoTube.Application.Subscriptions;
 using VideoTube.Domain.Entities;
 
 namespace VideoTube.Application.Videos;
@@ -7,7 +8,16 @@ public sealed class VideoMappingProfile : Profile
 {
     public VideoMappingProfile()
     {
-        // Flat target: the owner becomes a summary record, never a User with navigations (GHSA-rvv3-g6hj-g44x).
+        // A ProjectTo parameter: the caller whose likes and subscriptions the page shows.
+        Guid callerId = default;
+
+        // Flat targets: the owner becomes a summary record, never a User with navigations (GHSA-rvv3-g6hj-g44x).
         CreateMap<Video, VideoDto>();
+        CreateMap<Video, VideoDetailDto>()
+            .ForMember(dto => dto.LikesCount, options => options.MapFrom(video => video.Likes.Count))
+            .ForMember(dto => dto.IsLiked, options => options.MapFrom(video => video.Likes.Any(like => like.LikedById == callerId)));
+        CreateMap<User, VideoOwnerDto>().IncludeBase<User, ChannelSummaryDto>()
+            .ForMember(dto => dto.IsSubscribed, options => options.MapFrom(user =>
+                user.Subscribers.Any(subscription => subscription.SubscriberId == callerId)));
     }
 }

@@ -1,64 +1,28 @@
-using VideoTube.Application.Common.Exceptions;
+using FluentValidation;
+using VideoTube.Application.Common.Validation;
 using VideoTube.Domain.Entities;
 
 namespace VideoTube.Application.Videos;
 
-/// <summary>Rules shared by the video use cases: storage folders, field validation and ownership.</summary>
+/// <summary>What the video use cases share: the media folders, the ownership message and the field rules.</summary>
 public static class VideoMedia
 {
     public const string VideoFolder = "videos";
     public const string ThumbnailFolder = "thumbnails";
-    public const string NotFoundMessage = "Video not found";
+    public const string NotOwnerMessage = "You are not the owner of this video";
 
-    /// <summary>Files in these folders belong to a video and are served only to those who may see the video.</summary>
+    /// <summary>Media in these folders belong to a video and are served only to those who may see the video.</summary>
     public static bool IsVideoMediaKey(string key) =>
         key.StartsWith(VideoFolder + "/", StringComparison.Ordinal) || key.StartsWith(ThumbnailFolder + "/", StringComparison.Ordinal);
 
-    public static void EnsureOwner(Guid ownerId, Guid userId)
-    {
-        if (ownerId != userId)
-            throw new ForbiddenException("You are not the owner of this video");
-    }
+    /// <summary>A title, when sent: something visible, within the limit, no control characters.</summary>
+    public static IRuleBuilderOptions<T, string?> ValidTitle<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(title => title is null || !ValidationRules.IsBlank(title)).WithMessage("Title cannot be empty")
+            .ValidText("title", Video.MaxTitleLength, "Invalid title");
 
-    /// <summary>Required fields of a new video; every problem is listed, not only the first.</summary>
-    public static (string Title, string Description) ValidateNew(string? title, string? description)
-    {
-        var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(title)) errors.Add("title is required");
-        if (string.IsNullOrWhiteSpace(description)) errors.Add("description is required");
-        if (errors.Count > 0)
-            throw new BadRequestException("All fields are required", errors);
-        return (ValidateTitle(title!), ValidateDescription(description!));
-    }
-
-    /// <summary>
-    /// Checks the lengths of the fields a client has sent so far, to fail before a large upload rather than after it;
-    /// missing or blank fields are reported by <see cref="ValidateNew"/> once the whole form is read.
-    /// </summary>
-    public static void ValidateIfPresent(string? title, string? description)
-    {
-        if (!string.IsNullOrWhiteSpace(title)) ValidateTitle(title);
-        if (!string.IsNullOrWhiteSpace(description)) ValidateDescription(description);
-    }
-
-    public static string ValidateTitle(string title)
-    {
-        var trimmed = title.Trim();
-        if (trimmed.Length == 0)
-            throw new BadRequestException("Title cannot be empty");
-        if (trimmed.Length > Video.MaxTitleLength)
-            throw new BadRequestException("Invalid title", [$"title must be at most {Video.MaxTitleLength} characters"]);
-        return trimmed;
-    }
-
-    public static string ValidateDescription(string description)
-    {
-        var trimmed = description.Trim();
-        if (trimmed.Length == 0)
-            throw new BadRequestException("Description cannot be empty");
-        if (trimmed.Length > Video.MaxDescriptionLength)
-            throw new BadRequestException("Invalid description",
-                [$"description must be at most {Video.MaxDescriptionLength} characters"]);
-        return trimmed;
-    }
+    /// <summary>A description, when sent: as <see cref="ValidTitle{T}"/>.</summary>
+    public static IRuleBuilderOptions<T, string?> ValidDescription<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(description => description is null || !ValidationRules.IsBlank(description))
+            .WithMessage("Description cannot be empty")
+            .ValidText("description", Video.MaxDescriptionLength, "Invalid description");
 }

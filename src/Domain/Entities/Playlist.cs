@@ -2,7 +2,7 @@ using VideoTube.Domain.Common;
 
 namespace VideoTube.Domain.Entities;
 
-public class Playlist : Entity
+public class Playlist : Entity, IOwned
 {
     public const int MaxNameLength = 150;
     public const int MaxDescriptionLength = 5000;

@@ -6,6 +6,15 @@ namespace VideoTube.Domain.Entities;
 /// <summary>An account; every user is also a channel others can subscribe to.</summary>
 public class User : IdentityUser<Guid>, IAuditable
 {
+    /// <summary>Stored user names are lower-case and made of these (Identity enforces the same set).</summary>
+    public const string UserNameCharacters = "abcdefghijklmnopqrstuvwxyz0123456789._-";
+    public const int MinUserNameLength = 3;
+    public const int MaxUserNameLength = 30;
+    public const int MaxFullNameLength = 100;
+    public const int MaxEmailLength = 254;
+    public const int MinPasswordLength = 8;
+    public const int MaxPasswordLength = 128;
+
     public User()
     {
         Id = Guid.CreateVersion7();
@@ -17,4 +26,9 @@ public class User : IdentityUser<Guid>, IAuditable
     public string CoverImage { get; set; } = string.Empty;
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+    public List<Video> Videos { get; set; } = [];
+    /// <summary>Subscriptions to this user's channel.</summary>
+    public List<Subscription> Subscribers { get; set; } = [];
+    /// <summary>This user's subscriptions to other channels.</summary>
+    public List<Subscription> Subscriptions { get; set; } = [];
 }

@@ -2,7 +2,7 @@ using VideoTube.Domain.Common;
 
 namespace VideoTube.Domain.Entities;
 
-public class Video : Entity
+public class Video : Entity, IOwned
 {
     public const int MaxTitleLength = 200;
     public const int MaxDescriptionLength = 5000;
@@ -21,4 +21,6 @@ public class Video : Entity
     public bool IsPublished { get; set; } = true;
     public Guid OwnerId { get; set; }
     public User? Owner { get; set; }
+    public List<Like> Likes { get; set; } = [];
+    public List<Comment> Comments { get; set; } = [];
 }

@@ -23,6 +23,19 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<Playlist> Playlists => Set<Playlist>();
     public DbSet<PlaylistVideo> PlaylistVideos => Set<PlaylistVideo>();
 
+    /// <summary>Database errors leave as semantic exceptions (a duplicate as ConflictException...), never as SQLSTATEs.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (Exception exception) when (DatabaseErrorTranslator.ToAppException(exception) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

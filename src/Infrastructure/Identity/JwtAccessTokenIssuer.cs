@@ -11,8 +11,6 @@ namespace VideoTube.Infrastructure.Identity;
 
 public sealed class JwtAccessTokenIssuer(IOptions<JwtOptions> options, TimeProvider clock) : IAccessTokenIssuer
 {
-    public const string SessionClaim = "sid";
-
     public AccessToken Issue(User user, Guid sessionId)
     {
         var settings = options.Value;
@@ -29,7 +27,7 @@ public sealed class JwtAccessTokenIssuer(IOptions<JwtOptions> options, TimeProvi
             [
                 new Claim(JwtRegisteredClaimNames.Sub, user.Id.ToString()),
                 new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString()),
-                new Claim(SessionClaim, sessionId.ToString()),
+                new Claim(IAccessTokenIssuer.SessionClaim, sessionId.ToString()),
                 new Claim("username", user.UserName ?? string.Empty),
             ]),
             SigningCredentials = new SigningCredentials(SigningKey(settings), SecurityAlgorithms.HmacSha256),

@@ -1,5 +1,7 @@
 using VideoTube.Application.Comments;
 using VideoTube.Application.Common.Models;
+using VideoTube.Application.Common.Posts;
+using VideoTube.Domain.Entities;
 using VideoTube.WebApi.Infrastructure;
 
 namespace VideoTube.WebApi.Endpoints;
@@ -36,16 +38,16 @@ public sealed class Comments : IEndpointGroup
     }
 
     private static async Task<IResult> Update(string commentId, HttpRequest request, RequestBody body,
-        UpdateCommentHandler handler, CancellationToken ct)
+        EditPostHandler<Comment, CommentDto> handler, CancellationToken ct)
     {
         var id = RouteIds.Parse(commentId, "comment");
         var input = await body.ReadAsync<ContentRequest>(request, ct);
-        return Envelope.Ok(await handler.HandleAsync(new UpdateCommentCommand(id, input.Content), ct), "Comment updated successfully");
+        return Envelope.Ok(await handler.HandleAsync(new EditPostCommand<Comment>(id, input.Content), ct), "Comment updated successfully");
     }
 
-    private static async Task<IResult> Delete(string commentId, DeleteCommentHandler handler, CancellationToken ct)
+    private static async Task<IResult> Delete(string commentId, DeletePostHandler<Comment> handler, CancellationToken ct)
     {
-        await handler.HandleAsync(new DeleteCommentCommand(RouteIds.Parse(commentId, "comment")), ct);
+        await handler.HandleAsync(new DeletePostCommand<Comment>(RouteIds.Parse(commentId, "comment")), ct);
         return Envelope.Ok("Comment deleted successfully");
     }
 }

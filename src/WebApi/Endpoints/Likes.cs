@@ -1,4 +1,5 @@
 using VideoTube.Application.Likes;
+using VideoTube.Application.Videos;
 using VideoTube.WebApi.Infrastructure;
 
 namespace VideoTube.WebApi.Endpoints;
@@ -26,6 +27,6 @@ public sealed class Likes : IEndpointGroup
         return Envelope.Ok(status, status.IsLiked ? "Liked successfully" : "Unliked successfully");
     }
 
-    private static async Task<IResult> LikedVideos(ListLikedVideosHandler handler, CancellationToken ct) =>
-        Envelope.Ok(await handler.HandleAsync(ct), "Liked videos fetched successfully");
+    private static async Task<IResult> LikedVideos(ListCallerVideosHandler handler, CancellationToken ct) =>
+        Envelope.Ok(await handler.LikedVideosAsync(ct), "Liked videos fetched successfully");
 }

@@ -25,13 +25,13 @@ public sealed class Subscriptions : IEndpointGroup
         return Envelope.Ok(status, status.IsSubscribed ? "Subscribed successfully" : "Unsubscribed successfully");
     }
 
-    private static async Task<IResult> SubscribedChannels(string channelId, GetSubscribedChannelsHandler handler,
+    private static async Task<IResult> SubscribedChannels(string channelId, ListSubscriptionsHandler handler,
         CancellationToken ct) =>
-        Envelope.Ok(await handler.HandleAsync(new GetSubscribedChannelsQuery(RouteIds.Parse(channelId, "subscriber")), ct),
+        Envelope.Ok(await handler.ListSubscribedChannelsAsync(RouteIds.Parse(channelId, "subscriber"), ct),
             "Subscribed channels fetched successfully");
 
-    private static async Task<IResult> ChannelSubscribers(string subscriberId, GetChannelSubscribersHandler handler,
+    private static async Task<IResult> ChannelSubscribers(string subscriberId, ListSubscriptionsHandler handler,
         CancellationToken ct) =>
-        Envelope.Ok(await handler.HandleAsync(new GetChannelSubscribersQuery(RouteIds.Parse(subscriberId, "channel")), ct),
+        Envelope.Ok(await handler.ListSubscribersAsync(RouteIds.Parse(subscriberId, "channel"), ct),
             "Channel subscribers fetched successfully");
 }

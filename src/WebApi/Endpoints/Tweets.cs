@@ -1,4 +1,6 @@
+using VideoTube.Application.Common.Posts;
 using VideoTube.Application.Tweets;
+using VideoTube.Domain.Entities;
 using VideoTube.WebApi.Infrastructure;
 
 namespace VideoTube.WebApi.Endpoints;
@@ -31,16 +33,16 @@ public sealed class Tweets : IEndpointGroup
             "Tweets fetched successfully");
 
     private static async Task<IResult> Update(string tweetId, HttpRequest request, RequestBody body,
-        UpdateTweetHandler handler, CancellationToken ct)
+        EditPostHandler<Tweet, TweetDto> handler, CancellationToken ct)
     {
         var id = RouteIds.Parse(tweetId, "tweet");
         var input = await body.ReadAsync<ContentRequest>(request, ct);
-        return Envelope.Ok(await handler.HandleAsync(new UpdateTweetCommand(id, input.Content), ct), "Tweet updated successfully");
+        return Envelope.Ok(await handler.HandleAsync(new EditPostCommand<Tweet>(id, input.Content), ct), "Tweet updated successfully");
     }
 
-    private static async Task<IResult> Delete(string tweetId, DeleteTweetHandler handler, CancellationToken ct)
+    private static async Task<IResult> Delete(string tweetId, DeletePostHandler<Tweet> handler, CancellationToken ct)
     {
-        await handler.HandleAsync(new DeleteTweetCommand(RouteIds.Parse(tweetId, "tweet")), ct);
+        await handler.HandleAsync(new DeletePostCommand<Tweet>(RouteIds.Parse(tweetId, "tweet")), ct);
         return Envelope.Ok("Tweet deleted successfully");
     }
 }

@@ -1,4 +1,5 @@
 using VideoTube.Application.Users;
+using VideoTube.Application.Videos;
 using VideoTube.WebApi.Infrastructure;
 
 namespace VideoTube.WebApi.Endpoints;
@@ -97,8 +98,8 @@ public sealed class Users : IEndpointGroup
     private static async Task<IResult> ChannelProfile(string username, GetChannelProfileHandler handler, CancellationToken ct) =>
         Envelope.Ok(await handler.HandleAsync(new GetChannelProfileQuery(username), ct), "User channel fetched successfully");
 
-    private static async Task<IResult> WatchHistory(GetWatchHistoryHandler handler, CancellationToken ct) =>
-        Envelope.Ok(await handler.HandleAsync(ct), "Watch history fetched successfully");
+    private static async Task<IResult> WatchHistory(ListCallerVideosHandler handler, CancellationToken ct) =>
+        Envelope.Ok(await handler.WatchHistoryAsync(ct), "Watch history fetched successfully");
 
     private static async Task<IResult> UpdateAccount(HttpRequest request, RequestBody body, UpdateAccountHandler handler,
         CancellationToken ct)

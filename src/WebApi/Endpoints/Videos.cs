@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using VideoTube.Application.Common.Exceptions;
 using VideoTube.Application.Common.Media;
+using VideoTube.Application.Common.Models;
 using VideoTube.Application.Videos;
 using VideoTube.WebApi.Infrastructure;
 
@@ -34,7 +35,8 @@ public sealed class Videos : IEndpointGroup
         string? sortBy, string? sortType, string? userId, CancellationToken ct)
     {
         var videos = await handler.HandleAsync(
-            new ListVideosQuery(page, limit, query, sortBy, sortType, RouteIds.ParseOptional(userId, "user")), ct);
+            new ListVideosQuery(PageRequest.Parse(page, limit), query, sortBy, sortType, RouteIds.ParseOptional(userId, "user")),
+            ct);
         return Envelope.Ok(videos, "Videos fetched successfully");
     }
 
@@ -43,14 +45,14 @@ public sealed class Videos : IEndpointGroup
     {
         LimitBody(context, media.Value.MaxVideoBytes + media.Value.MaxImageBytes + FormOverheadBytes);
         var form = MultipartStreamingForm.TryCreate(context.Request)
-                   ?? throw new BadRequestException("Send the video as multipart/form-data",
+                   ?? throw new ValidationException("Send the video as multipart/form-data",
                        ["expected parts: videoFile, thumbnail, title, description"]);
         var video = await handler.HandleAsync(new PublishVideoCommand(form), ct);
         return Envelope.Created(video, "Video published successfully");
     }
 
-    private static async Task<IResult> Get(string videoId, GetVideoByIdHandler handler, CancellationToken ct) =>
-        Envelope.Ok(await handler.HandleAsync(new GetVideoByIdQuery(RouteIds.Parse(videoId, "video")), ct),
+    private static async Task<IResult> Get(string videoId, WatchVideoHandler handler, CancellationToken ct) =>
+        Envelope.Ok(await handler.HandleAsync(new WatchVideoCommand(RouteIds.Parse(videoId, "video")), ct),
             "Video fetched successfully");
 
     private static async Task<IResult> Update(string videoId, HttpContext context, RequestBody body,

@@ -1,15 +1,16 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using VideoTube.Application.Common.Exceptions;
+using VideoTube.Application.Common.Interfaces;
 
 namespace VideoTube.WebApi.Infrastructure;
 
 /// <summary>
 /// Every exception becomes the JSON error envelope here, in one place. chai-backend sent HTML with a stack trace
-/// (quirk 2); clients only ever see a status and a message.
+/// (quirk 2); clients only ever see a status and a message. Application exceptions name what went wrong and this
+/// handler alone picks the status; raw database failures go through the one translator in Infrastructure first.
 /// </summary>
-public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger, IDatabaseErrorTranslator databaseErrors)
+    : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
@@ -31,46 +32,36 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
         return true;
     }
 
-    private static (int Status, string Message, IReadOnlyList<string> Errors) Describe(Exception exception) => exception switch
-    {
-        AppException app => (app.StatusCode, app.Message, app.Errors),
-        BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge =>
-            (413, "Request body too large", []),
-        BadHttpRequestException bad => (bad.StatusCode, "Invalid request", [bad.Message]),
-        InvalidDataException data when data.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) =>
-            (413, "Request body too large", []),
-        InvalidDataException => (400, "Malformed multipart body", []),
-        DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } =>
-            (409, "Resource already exists", []),
-        DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation } } =>
-            (404, "A referenced resource does not exist", []),
-        // Class 22 is "data exception" (NUL bytes, values too long, out of range): bad input that validation let through.
-        _ when FindPostgresError(exception) is { SqlState: var state } && state.StartsWith("22", StringComparison.Ordinal) =>
-            (400, "Invalid value in request", []),
-        _ when IsDatabaseUnavailable(exception) => (503, "Service temporarily unavailable", []),
-        // The client is still there (that case is answered above), so a timeout cancelled the work.
-        OperationCanceledException => (503, "Service temporarily unavailable", []),
-        _ => (500, "Something went wrong", []),
-    };
-
-    private static PostgresException? FindPostgresError(Exception exception)
-    {
-        for (var current = exception; current is not null; current = current.InnerException)
-            if (current is PostgresException postgres)
-                return postgres;
-        return null;
-    }
-
-    public static bool IsDatabaseUnavailable(Exception exception)
-    {
-        for (var current = exception; current is not null; current = current.InnerException)
+    private (int Status, string Message, IReadOnlyList<string> Errors) Describe(Exception exception) =>
+        (exception as AppException ?? databaseErrors.Translate(exception)) switch
         {
-            if (current is NpgsqlException { IsTransient: true } or TimeoutException
-                || current is PostgresException { SqlState: PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CannotConnectNow })
-                return true;
-            if (current is NpgsqlException && current.InnerException is System.Net.Sockets.SocketException or IOException)
-                return true;
-        }
-        return false;
-    }
+            { } app => (StatusOf(app), app.Message, app.Errors),
+            _ => exception switch
+            {
+                BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge =>
+                    (413, "Request body too large", []),
+                BadHttpRequestException bad => (bad.StatusCode, "Invalid request", [bad.Message]),
+                InvalidDataException data when data.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) =>
+                    (413, "Request body too large", []),
+                InvalidDataException => (400, "Malformed multipart body", []),
+                // The client is still there (that case is answered above), so a timeout cancelled the work.
+                OperationCanceledException => (503, "Service temporarily unavailable", []),
+                _ => (500, "Something went wrong", []),
+            },
+        };
+
+    /// <summary>The one mapping from what went wrong to the HTTP status that says it.</summary>
+    private static int StatusOf(AppException exception) => exception switch
+    {
+        ValidationException => StatusCodes.Status400BadRequest,
+        UnauthorizedException => StatusCodes.Status401Unauthorized,
+        ForbiddenException => StatusCodes.Status403Forbidden,
+        NotFoundException => StatusCodes.Status404NotFound,
+        ConflictException => StatusCodes.Status409Conflict,
+        PayloadTooLargeException => StatusCodes.Status413PayloadTooLarge,
+        UnsupportedMediaTypeException => StatusCodes.Status415UnsupportedMediaType,
+        TooManyRequestsException => StatusCodes.Status429TooManyRequests,
+        ServiceUnavailableException => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status500InternalServerError,
+    };
 }

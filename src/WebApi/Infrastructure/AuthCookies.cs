@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using VideoTube.Application.Users;
+using VideoTube.Application.Common.Interfaces;
 
 namespace VideoTube.WebApi.Infrastructure;
 

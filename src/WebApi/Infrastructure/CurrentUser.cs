@@ -1,6 +1,5 @@
 using Microsoft.IdentityModel.JsonWebTokens;
 using VideoTube.Application.Common.Interfaces;
-using VideoTube.Infrastructure.Identity;
 
 namespace VideoTube.WebApi.Infrastructure;
 
@@ -8,7 +7,7 @@ public sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser, I
 {
     public Guid? UserId => ClaimGuid(JwtRegisteredClaimNames.Sub);
 
-    public Guid? SessionId => ClaimGuid(JwtAccessTokenIssuer.SessionClaim);
+    public Guid? SessionId => ClaimGuid(IAccessTokenIssuer.SessionClaim);
 
     public string? UserAgent => accessor.HttpContext?.Request.Headers.UserAgent.ToString();
 

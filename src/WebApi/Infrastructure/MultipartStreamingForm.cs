@@ -44,7 +44,7 @@ public sealed class MultipartStreamingForm : IStreamingForm
             return null;
         var boundary = HeaderUtilities.RemoveQuotes(type.Boundary).Value;
         if (string.IsNullOrWhiteSpace(boundary) || boundary.Length > 200)
-            throw new BadRequestException("Malformed multipart body", ["the multipart boundary is missing or too long"]);
+            throw new ValidationException("Malformed multipart body", ["the multipart boundary is missing or too long"]);
         return new MultipartStreamingForm(request, boundary);
     }
 
@@ -60,7 +60,7 @@ public sealed class MultipartStreamingForm : IStreamingForm
                 throw new PayloadTooLargeException($"A form may have at most {MaxParts} parts");
             if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
                 || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
-                throw new BadRequestException("Malformed multipart body", ["every part needs a form-data Content-Disposition"]);
+                throw new ValidationException("Malformed multipart body", ["every part needs a form-data Content-Disposition"]);
             var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? string.Empty;
             if (disposition.IsFileDisposition())
             {
@@ -92,7 +92,7 @@ public sealed class MultipartStreamingForm : IStreamingForm
         catch (IOException exception) when (exception is not BadHttpRequestException
                                             && !_request.HttpContext.RequestAborted.IsCancellationRequested)
         {
-            throw new BadRequestException("Malformed multipart body", ["the body ended before its closing boundary"]);
+            throw new ValidationException("Malformed multipart body", ["the body ended before its closing boundary"]);
         }
     }
 

@@ -40,7 +40,7 @@ public sealed class RateLimitingOptions
 /// <summary>
 /// ASP.NET Core's rate limiter with one global, partitioned limiter: each request falls in one category (auth, upload,
 /// write, read) and is counted against its client's bucket for that category. A category chosen from the request
-/// rather than per-route metadata means routes added later are covered without anyone remembering to opt in.
+/// rather than per-route metadata means routes added later are covered without anyone remembering to opt in (ADR-008).
 /// </summary>
 public static class RateLimiting
 {

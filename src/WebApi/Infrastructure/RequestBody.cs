@@ -56,7 +56,7 @@ public sealed class RequestBody(IOptions<JsonOptions> jsonOptions)
         catch (Exception exception) when (exception is IOException and not BadHttpRequestException or InvalidOperationException
                                           && !cancellationToken.IsCancellationRequested)
         {
-            throw new BadRequestException("Malformed form body", [exception.Message]);
+            throw new ValidationException("Malformed form body", [exception.Message]);
         }
         // FormOptions.ValueLengthLimit covers urlencoded values only; a multipart text part is bounded by the body
         // limit while read, and refused here with the same cap as the streamed form.
@@ -72,7 +72,7 @@ public sealed class RequestBody(IOptions<JsonOptions> jsonOptions)
     {
         var files = form.Files.GetFiles(fieldName);
         if (files.Count > 1)
-            throw new BadRequestException($"Only one {fieldName} file is allowed");
+            throw new ValidationException($"Only one {fieldName} file is allowed");
         if (files.Count == 0)
             return null;
         var file = files[0];
@@ -85,7 +85,7 @@ public sealed class RequestBody(IOptions<JsonOptions> jsonOptions)
     {
         var unexpected = form.Files.Select(f => f.Name).Where(n => !allowed.Contains(n)).Distinct().ToList();
         if (unexpected.Count > 0)
-            throw new BadRequestException("Unexpected file field", unexpected.Select(n => $"'{n}' is not accepted here").ToList());
+            throw new ValidationException("Unexpected file field", unexpected.Select(n => $"'{n}' is not accepted here").ToList());
     }
 
     private T Deserialize<T>(string json) where T : class
@@ -93,12 +93,12 @@ public sealed class RequestBody(IOptions<JsonOptions> jsonOptions)
         try
         {
             return JsonSerializer.Deserialize<T>(json, jsonOptions.Value.SerializerOptions)
-                   ?? throw new BadRequestException("Request body is required");
+                   ?? throw new ValidationException("Request body is required");
         }
         catch (JsonException exception)
         {
             var where = string.IsNullOrEmpty(exception.Path) || exception.Path == "$" ? "body" : exception.Path.TrimStart('$', '.');
-            throw new BadRequestException("Invalid request body", [$"{where} has an invalid value or the JSON is malformed"]);
+            throw new ValidationException("Invalid request body", [$"{where} has an invalid value or the JSON is malformed"]);
         }
     }
 }

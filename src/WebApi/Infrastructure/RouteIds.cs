@@ -10,7 +10,7 @@ public static class RouteIds
 {
     /// <param name="name">What the id identifies, for the message: "video" gives "Invalid video id".</param>
     public static Guid Parse(string? value, string name) =>
-        Guid.TryParse(value, out var id) ? id : throw new BadRequestException($"Invalid {name} id");
+        Guid.TryParse(value, out var id) ? id : throw new ValidationException($"Invalid {name} id");
 
     /// <summary>For optional filters: absent or blank is null, anything else must be a valid id.</summary>
     public static Guid? ParseOptional(string? value, string name) =>

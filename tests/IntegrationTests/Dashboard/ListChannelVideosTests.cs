@@ -65,4 +65,25 @@ public sealed class ListChannelVideosTests : ApiTestBase
         using var anonymous = CreateClient();
         await AssertErrorAsync(await anonymous.GetAsync("/api/v1/dashboard/videos"), HttpStatusCode.Unauthorized);
     }
+
+    [Test]
+    public async Task A_page_with_its_figures_and_total_is_read_in_one_statement()
+    {
+        var channel = await CreateUserAsync();
+        var video = await SeedVideoAsync(channel.Id);
+        await channel.ToggleLikeAsync("v", video.Id);
+        await channel.PostCommentAsync(video.Id);
+
+        Factory.SqlCommands.Reset();
+        var data = await (await channel.Client.GetAsync("/api/v1/dashboard/videos")).DataAsync();
+
+        Assert.That(Factory.SqlCommands.Commands, Has.Count.EqualTo(1), string.Join("\n---\n", Factory.SqlCommands.Commands));
+        var doc = data["docs"]![0]!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(data["totalDocs"]!.GetValue<int>(), Is.EqualTo(1));
+            Assert.That(doc["likesCount"]!.GetValue<int>(), Is.EqualTo(1));
+            Assert.That(doc["commentsCount"]!.GetValue<int>(), Is.EqualTo(1));
+        });
+    }
 }

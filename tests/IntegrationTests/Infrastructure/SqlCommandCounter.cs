@@ -18,7 +18,7 @@ public sealed class SqlCommandCounter : DbCommandInterceptor
     public IReadOnlyList<string> SessionChecks => _commands.Where(IsSessionCheck).ToList();
 
     private static bool IsSessionCheck(string sql) =>
-        sql.StartsWith($"-- {VideoTube.Application.Users.LoginSessions.SessionCheckTag}", StringComparison.Ordinal);
+        sql.StartsWith($"-- {VideoTube.Application.Common.Interfaces.ILoginSessions.SessionCheckTag}", StringComparison.Ordinal);
 
     public void Reset() => _commands.Clear();
 

@@ -50,4 +50,19 @@ public sealed class ListLikedVideosTests : ApiTestBase
         await AssertErrorAsync(await anonymous.GetAsync("/api/v1/likes/videos"), HttpStatusCode.Unauthorized);
         Assert.That(await WithDbAsync(db => db.Likes.CountAsync(l => l.LikedById == user.Id)), Is.Zero);
     }
+
+    [Test]
+    public async Task Liked_videos_with_their_owners_are_read_in_one_statement()
+    {
+        var creator = await CreateUserAsync();
+        var fan = await CreateUserAsync();
+        var video = await SeedVideoAsync(creator.Id);
+        await fan.ToggleLikeAsync("v", video.Id);
+
+        Factory.SqlCommands.Reset();
+        var data = await (await fan.Client.GetAsync("/api/v1/likes/videos")).DataAsync();
+
+        Assert.That(Factory.SqlCommands.Commands, Has.Count.EqualTo(1), string.Join("\n---\n", Factory.SqlCommands.Commands));
+        Assert.That(SocialRequests.IdsOf(data), Is.EqualTo(new[] { video.Id }));
+    }
 }

@@ -44,4 +44,22 @@ public sealed class GetPlaylistTests : ApiTestBase
         using var anonymous = CreateClient();
         await AssertErrorAsync(await anonymous.GetAsync($"/api/v1/playlist/{playlist}"), HttpStatusCode.Unauthorized);
     }
+
+    [Test]
+    public async Task A_playlist_with_its_visible_videos_is_read_in_one_statement()
+    {
+        var curator = await CreateUserAsync();
+        var video = await SeedVideoAsync(curator.Id);
+        var draft = await SeedVideoAsync(curator.Id, isPublished: false);
+        var playlist = await curator.CreatePlaylistAsync();
+        await curator.AddToPlaylistAsync(video.Id, playlist);
+        await curator.AddToPlaylistAsync(draft.Id, playlist);
+        var viewer = await CreateUserAsync();
+
+        Factory.SqlCommands.Reset();
+        var data = await (await viewer.Client.GetAsync($"/api/v1/playlist/{playlist}")).DataAsync();
+
+        Assert.That(Factory.SqlCommands.Commands, Has.Count.EqualTo(1), string.Join("\n---\n", Factory.SqlCommands.Commands));
+        Assert.That(SocialRequests.IdsOf(data["videos"]!), Is.EqualTo(new[] { video.Id }));
+    }
 }

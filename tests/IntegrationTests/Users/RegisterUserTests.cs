@@ -79,24 +79,20 @@ public sealed class RegisterUserTests : ApiTestBase
         Assert.That(await AssertErrorAsync(response, HttpStatusCode.BadRequest), Is.EqualTo("All fields are required"));
     }
 
-    [TestCase("not-an-email")]
-    [TestCase("a@b")]
-    [TestCase("two@@example.com")]
-    public async Task Bad_email_is_400(string email)
+    [TestCase("email", "not-an-email", "Invalid email address")]
+    [TestCase("email", "a@b", "Invalid email address")]
+    [TestCase("email", "two@@example.com", "Invalid email address")]
+    [TestCase("username", "ab", "Invalid username")]
+    [TestCase("username", "has space", "Invalid username")]
+    [TestCase("username", "semi;colon", "Invalid username")]
+    public async Task Bad_email_or_username_is_400(string field, string value, string message)
     {
         using var client = CreateClient();
-        var response = await client.PostAsync("/api/v1/users/register", RegistrationForm(UniqueName(), email));
-        Assert.That(await AssertErrorAsync(response, HttpStatusCode.BadRequest), Is.EqualTo("Invalid email address"));
-    }
-
-    [TestCase("ab")]
-    [TestCase("has space")]
-    [TestCase("semi;colon")]
-    public async Task Bad_username_is_400(string username)
-    {
-        using var client = CreateClient();
-        var response = await client.PostAsync("/api/v1/users/register", RegistrationForm(username, $"{UniqueName()}@example.com"));
-        await AssertErrorAsync(response, HttpStatusCode.BadRequest);
+        var form = field == "email"
+            ? RegistrationForm(UniqueName(), value)
+            : RegistrationForm(value, $"{UniqueName()}@example.com");
+        var response = await client.PostAsync("/api/v1/users/register", form);
+        Assert.That(await AssertErrorAsync(response, HttpStatusCode.BadRequest), Is.EqualTo(message));
     }
 
     [Test]
@@ -122,44 +118,32 @@ public sealed class RegisterUserTests : ApiTestBase
         Assert.That(await AssertErrorAsync(json, HttpStatusCode.BadRequest), Is.EqualTo("Avatar file is required"));
     }
 
-    [Test]
-    public async Task Non_image_avatar_is_415_and_leaves_no_file()
+    public enum BadUpload
+    {
+        ScriptAsAvatar,
+        TextAfterAGoodAvatar,
+        OversizedAvatar,
+    }
+
+    [TestCase(BadUpload.ScriptAsAvatar, HttpStatusCode.UnsupportedMediaType)]
+    [TestCase(BadUpload.TextAfterAGoodAvatar, HttpStatusCode.UnsupportedMediaType)]
+    [TestCase(BadUpload.OversizedAvatar, HttpStatusCode.RequestEntityTooLarge)]
+    public async Task A_bad_upload_is_rejected_and_leaves_no_file_and_no_user(BadUpload upload, HttpStatusCode expected)
     {
         var filesBefore = MediaFileCount();
         using var client = CreateClient();
         var name = UniqueName();
-        var response = await client.PostAsync("/api/v1/users/register",
-            RegistrationForm(name, $"{name}@example.com", avatar: "#!/bin/sh\necho not an image\n"u8.ToArray()));
+        var email = $"{name}@example.com";
+        var form = upload switch
+        {
+            BadUpload.ScriptAsAvatar => RegistrationForm(name, email, avatar: "#!/bin/sh\necho not an image\n"u8.ToArray()),
+            BadUpload.TextAfterAGoodAvatar => RegistrationForm(name, email, coverImage: "plain text"u8.ToArray()),
+            _ => RegistrationForm(name, email, avatar: TestFiles.Png(5 * 1024 * 1024 + 1)),
+        };
 
-        await AssertErrorAsync(response, HttpStatusCode.UnsupportedMediaType);
+        await AssertErrorAsync(await client.PostAsync("/api/v1/users/register", form), expected);
         Assert.That(MediaFileCount(), Is.EqualTo(filesBefore));
         Assert.That(await WithDbAsync(db => db.Users.AnyAsync(u => u.UserName == name)), Is.False);
-    }
-
-    [Test]
-    public async Task Bad_cover_image_after_a_good_avatar_leaves_no_file()
-    {
-        var filesBefore = MediaFileCount();
-        using var client = CreateClient();
-        var name = UniqueName();
-        var response = await client.PostAsync("/api/v1/users/register",
-            RegistrationForm(name, $"{name}@example.com", coverImage: "plain text"u8.ToArray()));
-
-        await AssertErrorAsync(response, HttpStatusCode.UnsupportedMediaType);
-        Assert.That(MediaFileCount(), Is.EqualTo(filesBefore));
-    }
-
-    [Test]
-    public async Task Oversized_avatar_is_413_and_leaves_no_file()
-    {
-        var filesBefore = MediaFileCount();
-        using var client = CreateClient();
-        var name = UniqueName();
-        var response = await client.PostAsync("/api/v1/users/register",
-            RegistrationForm(name, $"{name}@example.com", avatar: TestFiles.Png(5 * 1024 * 1024 + 1)));
-
-        await AssertErrorAsync(response, HttpStatusCode.RequestEntityTooLarge);
-        Assert.That(MediaFileCount(), Is.EqualTo(filesBefore));
     }
 
     [Test]

@@ -1,29 +1,12 @@
 namespace VideoTube.Application.Common.Exceptions;
 
 /// <summary>
-/// An expected failure with the HTTP status and message the client should see. The single exception handler in
-/// WebApi turns it into the chai-backend error envelope; anything else becomes a 500 without details.
+/// An expected failure, named by what went wrong (not found, forbidden, invalid...). The message and errors are for the
+/// client; which HTTP status each kind becomes is decided once, by the exception handler in WebApi. Anything that is
+/// not an <see cref="AppException"/> becomes a 500 without details.
 /// </summary>
-public class AppException(int statusCode, string message, IReadOnlyList<string>? errors = null) : Exception(message)
+public abstract class AppException(string message, IReadOnlyList<string>? errors = null, Exception? inner = null)
+    : Exception(message, inner)
 {
-    public int StatusCode { get; } = statusCode;
     public IReadOnlyList<string> Errors { get; } = errors ?? [];
 }
-
-public sealed class BadRequestException(string message, IReadOnlyList<string>? errors = null)
-    : AppException(400, message, errors);
-
-public sealed class UnauthorizedException(string message) : AppException(401, message);
-
-public sealed class ForbiddenException(string message = "You are not allowed to change this resource")
-    : AppException(403, message);
-
-public sealed class NotFoundException(string message) : AppException(404, message);
-
-public sealed class ConflictException(string message) : AppException(409, message);
-
-public sealed class PayloadTooLargeException(string message) : AppException(413, message);
-
-public sealed class UnsupportedMediaTypeException(string message) : AppException(415, message);
-
-public sealed class TooManyRequestsException(string message) : AppException(429, message);

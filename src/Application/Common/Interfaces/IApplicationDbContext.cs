@@ -1,24 +1,26 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using VideoTube.Domain.Entities;
 
 namespace VideoTube.Application.Common.Interfaces;
 
-/// <summary>Use cases read and write through EF Core directly (no repository layer); see ADR-001.</summary>
+/// <summary>
+/// Simple command writes and reads through EF Core's LINQ (no repository layer). Aggregations and writes that need
+/// PostgreSQL-specific SQL go through each feature's I*Queries port instead; see ADR-006.
+/// </summary>
 public interface IApplicationDbContext
 {
     DbSet<User> Users { get; }
-    DbSet<RefreshToken> RefreshTokens { get; }
     DbSet<Video> Videos { get; }
     DbSet<Subscription> Subscriptions { get; }
-    DbSet<WatchHistoryEntry> WatchHistory { get; }
     DbSet<Tweet> Tweets { get; }
     DbSet<Comment> Comments { get; }
     DbSet<Like> Likes { get; }
     DbSet<Playlist> Playlists { get; }
     DbSet<PlaylistVideo> PlaylistVideos { get; }
 
-    DatabaseFacade Database { get; }
+    /// <summary>For use cases shared by several entity types (posts).</summary>
+    DbSet<TEntity> Set<TEntity>() where TEntity : class;
 
+    /// <summary>Database errors arrive already translated into semantic exceptions (ConflictException...).</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -14,7 +14,7 @@ public sealed class ImageUploads(IMediaStorage storage, IOptions<MediaOptions> o
     {
         var maxBytes = options.Value.MaxImageBytes;
         if (file.Length == 0)
-            throw new BadRequestException($"{file.FieldName} file is empty");
+            throw new ValidationException($"{file.FieldName} file is empty");
         if (file.Length > maxBytes)
             throw new PayloadTooLargeException($"{file.FieldName} must be at most {maxBytes / 1024 / 1024} MiB");
 

@@ -10,7 +10,7 @@ public sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
     {
         builder.ToTable("comments");
         builder.Property(c => c.Content).HasMaxLength(Comment.MaxContentLength).IsRequired();
-        builder.HasOne(c => c.Video).WithMany().HasForeignKey(c => c.VideoId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(c => c.Video).WithMany(v => v.Comments).HasForeignKey(c => c.VideoId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(c => c.Owner).WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(c => new { c.VideoId, c.CreatedAt });
         builder.HasIndex(c => c.OwnerId);

@@ -11,9 +11,9 @@ public sealed class LikeConfiguration : IEntityTypeConfiguration<Like>
         builder.ToTable("likes", t => t.HasCheckConstraint("ck_likes_exactly_one_target",
             "num_nonnulls(video_id, comment_id, tweet_id) = 1"));
         builder.HasOne(l => l.LikedBy).WithMany().HasForeignKey(l => l.LikedById).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne(l => l.Video).WithMany().HasForeignKey(l => l.VideoId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne(l => l.Comment).WithMany().HasForeignKey(l => l.CommentId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne(l => l.Tweet).WithMany().HasForeignKey(l => l.TweetId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(l => l.Video).WithMany(v => v.Likes).HasForeignKey(l => l.VideoId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(l => l.Comment).WithMany(c => c.Likes).HasForeignKey(l => l.CommentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(l => l.Tweet).WithMany(t => t.Likes).HasForeignKey(l => l.TweetId).OnDelete(DeleteBehavior.Cascade);
 
         // One like per user and target; the partial unique indexes make concurrent toggles unable to double-count.
         builder.HasIndex(l => new { l.LikedById, l.VideoId }).IsUnique().HasFilter("video_id IS NOT NULL");

@@ -18,7 +18,7 @@ public sealed class VideoConfiguration : IEntityTypeConfiguration<Video>
         builder.Property(v => v.ThumbnailKey).HasMaxLength(512).IsRequired();
         builder.Property(v => v.Title).HasMaxLength(Video.MaxTitleLength).IsRequired();
         builder.Property(v => v.Description).HasMaxLength(Video.MaxDescriptionLength).IsRequired();
-        builder.HasOne(v => v.Owner).WithMany().HasForeignKey(v => v.OwnerId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(v => v.Owner).WithMany(u => u.Videos).HasForeignKey(v => v.OwnerId).OnDelete(DeleteBehavior.Cascade);
 
         builder.HasIndex(v => new { v.OwnerId, v.CreatedAt });
         builder.HasIndex(v => new { v.IsPublished, v.CreatedAt });

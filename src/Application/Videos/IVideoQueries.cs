@@ -1,0 +1,29 @@
+using VideoTube.Application.Common.Models;
+
+namespace VideoTube.Application.Videos;
+
+/// <summary>The video reads that aggregate, and the PostgreSQL-specific write of watching; each ONE statement.</summary>
+public interface IVideoQueries
+{
+    Task<PaginatedList<VideoDto>> ListAsync(VideoFeedRequest request, Guid? callerId, CancellationToken cancellationToken);
+
+    /// <summary>The video page with its like and channel figures; null when the caller may not see the video.</summary>
+    Task<VideoDetailDto?> FindDetailAsync(Guid videoId, Guid callerId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Upserts the caller's history row for the video (watching again moves it to the top); a video deleted meanwhile
+    /// is a no-op, not an error.
+    /// </summary>
+    Task RecordWatchAsync(Guid userId, Guid videoId, DateTime watchedAt, CancellationToken cancellationToken);
+}
+
+public enum VideoSortField
+{
+    CreatedAt,
+    Views,
+    Duration,
+    Title,
+}
+
+/// <summary>A validated feed request: <see cref="Search"/> is trimmed and null when the client sent none.</summary>
+public sealed record VideoFeedRequest(PageRequest Page, string? Search, Guid? OwnerId, VideoSortField SortBy, bool Descending);

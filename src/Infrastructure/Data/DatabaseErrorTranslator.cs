@@ -1,0 +1,58 @@
+using System.Net.Sockets;
+using Npgsql;
+using VideoTube.Application.Common.Exceptions;
+using VideoTube.Application.Common.Interfaces;
+
+namespace VideoTube.Infrastructure.Data;
+
+/// <summary>
+/// The one place that reads PostgreSQL's error codes. SaveChanges (<see cref="ApplicationDbContext"/>), the query
+/// implementations and the WebApi exception handler all ask here, so each code means the same thing everywhere.
+/// </summary>
+public sealed class DatabaseErrorTranslator : IDatabaseErrorTranslator
+{
+    public AppException? Translate(Exception exception) => ToAppException(exception);
+
+    public static AppException? ToAppException(Exception exception)
+    {
+        if (exception is AppException or OperationCanceledException)
+            return null;
+        if (IsUniqueViolation(exception))
+            return new ConflictException("Resource already exists");
+        if (IsForeignKeyViolation(exception))
+            return new NotFoundException("A referenced resource does not exist");
+        // Class 22 is "data exception" (NUL bytes, values too long, out of range): bad input that validation let through.
+        if (FindPostgresError(exception)?.SqlState.StartsWith("22", StringComparison.Ordinal) == true)
+            return new ValidationException("Invalid value in request");
+        if (IsUnavailable(exception))
+            return new ServiceUnavailableException(exception);
+        return null;
+    }
+
+    public static bool IsUniqueViolation(Exception exception) =>
+        FindPostgresError(exception)?.SqlState == PostgresErrorCodes.UniqueViolation;
+
+    public static bool IsForeignKeyViolation(Exception exception) =>
+        FindPostgresError(exception)?.SqlState == PostgresErrorCodes.ForeignKeyViolation;
+
+    private static bool IsUnavailable(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is NpgsqlException { IsTransient: true } or TimeoutException
+                || current is PostgresException { SqlState: PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CannotConnectNow })
+                return true;
+            if (current is NpgsqlException && current.InnerException is SocketException or IOException)
+                return true;
+        }
+        return false;
+    }
+
+    private static PostgresException? FindPostgresError(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+            if (current is PostgresException postgres)
+                return postgres;
+        return null;
+    }
+}

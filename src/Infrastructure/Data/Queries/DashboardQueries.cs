@@ -1,0 +1,25 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
+using Microsoft.EntityFrameworkCore;
+using VideoTube.Application.Common.Models;
+using VideoTube.Application.Dashboard;
+
+namespace VideoTube.Infrastructure.Data.Queries;
+
+public sealed class DashboardQueries(ApplicationDbContext db, IMapper mapper) : IDashboardQueries
+{
+    /// <summary>The four aggregates are scalar sub-queries of the owner's user row (see DashboardMappingProfile).</summary>
+    public Task<ChannelStatsDto?> GetStatsAsync(Guid ownerId, CancellationToken cancellationToken) =>
+        db.Users.AsNoTracking()
+            .Where(u => u.Id == ownerId)
+            .ProjectTo<ChannelStatsDto>(mapper.ConfigurationProvider)
+            .SingleOrDefaultAsync(cancellationToken);
+
+    public Task<PaginatedList<ChannelVideoDto>> ListVideosAsync(Guid ownerId, PageRequest page,
+        CancellationToken cancellationToken) =>
+        db.Videos.AsNoTracking()
+            .Where(v => v.OwnerId == ownerId)
+            .OrderByDescending(v => v.CreatedAt).ThenByDescending(v => v.Id)
+            .ProjectTo<ChannelVideoDto>(mapper.ConfigurationProvider)
+            .ToPaginatedListAsync(page, cancellationToken);
+}

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using VideoTube.Application.Common.Interfaces;
+using VideoTube.Domain.Entities;
+
+namespace VideoTube.Infrastructure.Identity;
+
+/// <summary><see cref="IIdentityService"/> over ASP.NET Core Identity's <see cref="UserManager{TUser}"/>.</summary>
+public sealed class IdentityService(UserManager<User> userManager) : IIdentityService
+{
+    public Task<User?> FindByIdAsync(Guid userId, CancellationToken cancellationToken) =>
+        userManager.FindByIdAsync(userId.ToString());
+
+    public Task<bool> IsUserNameOrEmailTakenAsync(string userName, string email, CancellationToken cancellationToken)
+    {
+        var normalizedUserName = userManager.NormalizeName(userName);
+        var normalizedEmail = userManager.NormalizeEmail(email);
+        return userManager.Users.AnyAsync(
+            u => u.NormalizedUserName == normalizedUserName || u.NormalizedEmail == normalizedEmail, cancellationToken);
+    }
+
+    public Task<bool> IsEmailTakenByAnotherAsync(string email, Guid userId, CancellationToken cancellationToken)
+    {
+        var normalizedEmail = userManager.NormalizeEmail(email);
+        return userManager.Users.AnyAsync(u => u.NormalizedEmail == normalizedEmail && u.Id != userId, cancellationToken);
+    }
+
+    public async Task<IdentityOutcome> CreateAsync(User user, string password, CancellationToken cancellationToken) =>
+        Outcome(await userManager.CreateAsync(user, password));
+
+    /// <summary>Identity's update also refreshes the normalised lookup columns from the changed email.</summary>
+    public async Task<IdentityOutcome> UpdateAsync(User user, CancellationToken cancellationToken) =>
+        Outcome(await userManager.UpdateAsync(user));
+
+    public async Task<IdentityOutcome> ChangePasswordAsync(User user, string currentPassword, string newPassword,
+        CancellationToken cancellationToken) =>
+        Outcome(await userManager.ChangePasswordAsync(user, currentPassword, newPassword));
+
+    public async Task<PasswordCheck> CheckPasswordAsync(string? userName, string? email, string password,
+        CancellationToken cancellationToken)
+    {
+        var byUserName = string.IsNullOrWhiteSpace(userName) ? null : userManager.NormalizeName(userName);
+        var byEmail = string.IsNullOrWhiteSpace(email) ? null : userManager.NormalizeEmail(email);
+        var user = await userManager.Users.FirstOrDefaultAsync(
+            u => (byUserName != null && u.NormalizedUserName == byUserName) ||
+                 (byEmail != null && u.NormalizedEmail == byEmail), cancellationToken);
+        if (user is null)
+            return new PasswordCheck(PasswordCheckResult.InvalidCredentials);
+        if (await userManager.IsLockedOutAsync(user))
+            return new PasswordCheck(PasswordCheckResult.LockedOut);
+        if (!await userManager.CheckPasswordAsync(user, password))
+        {
+            await userManager.AccessFailedAsync(user);
+            return new PasswordCheck(PasswordCheckResult.InvalidCredentials);
+        }
+        if (user.AccessFailedCount > 0)
+            await userManager.ResetAccessFailedCountAsync(user);
+        return new PasswordCheck(PasswordCheckResult.Succeeded, user);
+    }
+
+    private static IdentityOutcome Outcome(IdentityResult result)
+    {
+        if (result.Succeeded)
+            return IdentityOutcome.Success;
+        var codes = result.Errors.Select(e => e.Code).ToList();
+        var failure = codes.Contains(nameof(IdentityErrorDescriber.DuplicateUserName)) ||
+                      codes.Contains(nameof(IdentityErrorDescriber.DuplicateEmail))
+            ? IdentityFailure.DuplicateUserNameOrEmail
+            : codes.Contains(nameof(IdentityErrorDescriber.PasswordMismatch))
+                ? IdentityFailure.PasswordMismatch
+                : IdentityFailure.Other;
+        return new IdentityOutcome(failure, result.Errors.Select(e => e.Description).ToList());
+    }
+}
