@@ -34,8 +34,10 @@ public sealed class VideoTubeApiFactory(string connectionString, string mediaRoo
             ["RateLimiting:Uploads:PermitLimit"] = "1000000",
             ["RateLimiting:Writes:PermitLimit"] = "1000000",
             ["RateLimiting:Reads:PermitLimit"] = "1000000",
-            // The suite shares two cores with builds; the outage drill sets the short production-like timeout itself.
+            // The suite shares two cores with builds (50 concurrent logins open connections slower than 5 s there);
+            // the outage drill sets the short production-like timeouts itself.
             ["Database:CommandTimeout"] = "00:00:30",
+            ["Database:ConnectTimeout"] = "00:00:30",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             values[key] = value;
