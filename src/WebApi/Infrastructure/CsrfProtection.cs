@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using VideoTube.Application.Common.Exceptions;
 
 namespace VideoTube.WebApi.Infrastructure;
 
@@ -22,8 +23,9 @@ public sealed class CsrfProtection(RequestDelegate next, IOptions<AuthCookieOpti
             || OriginOf(request) is not { } origin
             || IsAllowed(origin, request))
             return next(context);
-        return Envelope.WriteErrorAsync(context, StatusCodes.Status403Forbidden, "Cross-site request refused",
-            ["requests authenticated by cookie must come from an allowed origin"]);
+        // Thrown, not written here: the exception handler is the one place that turns a refusal into a status.
+        throw new ForbiddenException(
+            "Cross-site request refused: requests authenticated by cookie must come from an allowed origin");
     }
 
     private static string? OriginOf(HttpRequest request)
