@@ -38,7 +38,7 @@ public static class DependencyInjection
             // Read per context rather than at registration, so hosts (and tests) can still override configuration.
             var connectionString = provider.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName)
                 ?? throw new InvalidOperationException($"Connection string 'ConnectionStrings:{ConnectionStringName}' is not set.");
-            ConfigureDbContext(options, connectionString);
+            ConfigureDbContext(options, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.Apply(connectionString));
             options.AddInterceptors(provider.GetRequiredService<AuditableEntityInterceptor>());
         });
         services.AddScoped<IApplicationDbContext>(provider => provider.GetRequiredService<ApplicationDbContext>());
@@ -54,7 +54,10 @@ public static class DependencyInjection
         services.AddScoped<IPostReader<Tweet, TweetDto>>(provider => provider.GetRequiredService<ITweetQueries>());
         services.AddScoped<IPlaylistQueries, PlaylistQueries>();
         services.AddScoped<IUploadQueries, UploadQueries>();
-        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName));
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName))
+            .Validate(o => o.HasValidTimeouts,
+                "Database: CommandTimeout and ConnectTimeout must be 1 s to 10 min, ReadinessTimeout above 0 and at most 30 s.")
+            .ValidateOnStart();
 
         services.AddIdentityCore<User>(options =>
             {
@@ -69,7 +72,8 @@ public static class DependencyInjection
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
-            .AddEntityFrameworkStores<ApplicationDbContext>();
+            .AddEntityFrameworkStores<ApplicationDbContext>()
+            .AddPasswordValidator<CommonPasswordValidator>();
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddScoped<ILoginSessions, LoginSessions>();
         services.AddSingleton<IAccessTokenIssuer, JwtAccessTokenIssuer>();
@@ -83,11 +87,10 @@ public static class DependencyInjection
         // Chosen when first resolved (not at registration), so hosts and tests can still override the provider.
         services.AddSingleton<LocalDiskMediaStorage>();
         services.AddSingleton<S3MediaStorage>();
-        services.AddSingleton<IMediaStorage>(provider =>
-            provider.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == "S3"
-                ? provider.GetRequiredService<S3MediaStorage>()
-                : provider.GetRequiredService<LocalDiskMediaStorage>());
-        services.AddSingleton(provider => (IMediaLocator)provider.GetRequiredService<IMediaStorage>());
+        services.AddSingleton(provider => (IMediaStorage)SelectedStorageAdapter(provider));
+        // The adapter itself rather than the port: a host may wrap IMediaStorage (WebApi meters it) without the
+        // wrapper having to know how ffprobe reaches a stored file.
+        services.AddSingleton(provider => (IMediaLocator)SelectedStorageAdapter(provider));
 
         services.AddOptions<FfprobeOptions>().Bind(configuration.GetSection(FfprobeOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
@@ -96,9 +99,14 @@ public static class DependencyInjection
         services.AddSingleton<ExpiredUploadCleanup>();
         services.AddHostedService(provider => provider.GetRequiredService<ExpiredUploadCleanup>());
 
-        services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"]);
+        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         return services;
     }
+
+    private static object SelectedStorageAdapter(IServiceProvider provider) =>
+        provider.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == "S3"
+            ? provider.GetRequiredService<S3MediaStorage>()
+            : provider.GetRequiredService<LocalDiskMediaStorage>();
 
     public static void ConfigureDbContext(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))

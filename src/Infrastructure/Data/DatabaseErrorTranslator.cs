@@ -7,7 +7,7 @@ namespace VideoTube.Infrastructure.Data;
 
 /// <summary>
 /// The one place that reads PostgreSQL's error codes. SaveChanges (<see cref="ApplicationDbContext"/>), the query
-/// implementations and the WebApi exception handler all ask here, so each code means the same thing everywhere.
+/// implementations, the start-up migrator and the WebApi exception handler all ask here, so each code means the same thing everywhere.
 /// </summary>
 public sealed class DatabaseErrorTranslator : IDatabaseErrorTranslator
 {
@@ -41,6 +41,11 @@ public sealed class DatabaseErrorTranslator : IDatabaseErrorTranslator
     /// </summary>
     public static bool IsLockNotAvailable(Exception exception) =>
         FindPostgresError(exception)?.SqlState == PostgresErrorCodes.LockNotAvailable;
+
+    /// <summary>Another process created the same database, table or row first (a start-up race, not a failure).</summary>
+    public static bool IsAlreadyCreated(Exception exception) =>
+        FindPostgresError(exception)?.SqlState is PostgresErrorCodes.UniqueViolation
+            or PostgresErrorCodes.DuplicateTable or PostgresErrorCodes.DuplicateDatabase;
 
     private static bool IsUnavailable(Exception exception)
     {

@@ -3,6 +3,7 @@ using VideoTube.Application.Common.Exceptions;
 using VideoTube.Application.Common.Media;
 using VideoTube.Application.Uploads;
 using VideoTube.WebApi.Infrastructure;
+using VideoTube.WebApi.OpenApi;
 
 namespace VideoTube.WebApi.Endpoints;
 
@@ -19,18 +20,31 @@ public sealed class Uploads : IEndpointGroup
     public static void Map(RouteGroupBuilder group)
     {
         group.RequireAuthorization();
+        // The protocol answers carry headers, not the envelope: 204s (and HEAD's empty 200) are documented bare; the
+        // errors are the envelope as everywhere. 412 is TusResumableMiddleware's; 460 is tus's checksum mismatch.
         // Capability discovery says nothing about anyone's uploads, and browsers' CORS preflights carry no token.
         group.MapMethods("/", [HttpMethods.Options], Options).AllowAnonymous()
-            .WithSummary("tus capabilities: version, extensions, maximum size, checksum algorithms");
+            .WithSummary("tus capabilities: version, extensions, maximum size, checksum algorithms")
+            .WithName("uploadCapabilities").Produces(StatusCodes.Status204NoContent);
         group.MapMethods("/{uploadId}", [HttpMethods.Options], Options).AllowAnonymous().ExcludeFromDescription();
         group.MapPost("/", Create).DisableAntiforgery()
-            .WithSummary("tus Creation: Upload-Length and Upload-Metadata (base64 title, description, filename, filetype); 201 with Location");
+            .WithSummary("tus Creation: Upload-Length and Upload-Metadata (base64 title, description, filename, filetype); 201 with Location")
+            .WithName("createUpload").Returns<UploadDto>(StatusCodes.Status201Created)
+            .Fails(StatusCodes.Status400BadRequest, StatusCodes.Status412PreconditionFailed, StatusCodes.Status413PayloadTooLarge);
         group.MapMethods("/{uploadId}", [HttpMethods.Head], Head)
-            .WithSummary("tus: the upload's offset (Upload-Offset), length and expiry");
+            .WithSummary("tus: the upload's offset (Upload-Offset), length and expiry")
+            .WithName("uploadOffset").Produces(StatusCodes.Status200OK)
+            .Fails(StatusCodes.Status410Gone, StatusCodes.Status412PreconditionFailed);
         group.MapPatch("/{uploadId}", Patch).DisableAntiforgery()
-            .WithSummary("tus: append bytes at Upload-Offset (application/offset+octet-stream); the last one creates the video (X-Video-Id)");
-        group.MapDelete("/{uploadId}", Delete).WithSummary("tus Termination: discard the upload and its bytes");
-        group.MapGet("/{uploadId}", Get).WithSummary("The upload's state as JSON, with videoId once it is complete");
+            .WithSummary("tus: append bytes at Upload-Offset (application/offset+octet-stream); the last one creates the video (X-Video-Id)")
+            .WithName("appendToUpload").Produces(StatusCodes.Status204NoContent)
+            .Fails(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status410Gone,
+                StatusCodes.Status412PreconditionFailed, StatusCodes.Status413PayloadTooLarge,
+                StatusCodes.Status415UnsupportedMediaType, TusProtocol.ChecksumMismatchStatus);
+        group.MapDelete("/{uploadId}", Delete).WithSummary("tus Termination: discard the upload and its bytes")
+            .WithName("deleteUpload").Produces(StatusCodes.Status204NoContent).Fails(StatusCodes.Status412PreconditionFailed);
+        group.MapGet("/{uploadId}", Get).WithSummary("The upload's state as JSON, with videoId once it is complete")
+            .WithName("getUpload").Returns<UploadDto>();
     }
 
     private static IResult Options(HttpContext context, IOptions<MediaOptions> media)

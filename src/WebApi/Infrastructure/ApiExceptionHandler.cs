@@ -44,6 +44,8 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger, IDa
                 InvalidDataException data when data.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) =>
                     (413, "Request body too large", []),
                 InvalidDataException => (400, "Malformed multipart body", []),
+                // The client is still there (that case is answered above), so a timeout cancelled the work.
+                OperationCanceledException => (503, "Service temporarily unavailable", []),
                 _ => (500, "Something went wrong", []),
             },
         };
@@ -60,8 +62,7 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger, IDa
         PayloadTooLargeException => StatusCodes.Status413PayloadTooLarge,
         UnsupportedMediaTypeException => StatusCodes.Status415UnsupportedMediaType,
         TooManyRequestsException => StatusCodes.Status429TooManyRequests,
-        // tus Checksum extension: 460 Checksum Mismatch (no ASP.NET Core constant exists for it).
-        ChecksumMismatchException => 460,
+        ChecksumMismatchException => TusProtocol.ChecksumMismatchStatus,
         ServiceUnavailableException => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };

@@ -8,6 +8,9 @@ namespace VideoTube.WebApi.Infrastructure;
 /// <summary>The tus 1.0.0 wire format: header names, and parsing of the headers that carry structured values.</summary>
 public static class TusProtocol
 {
+    /// <summary>tus Checksum extension's 460 Checksum Mismatch (no ASP.NET Core constant exists for it).</summary>
+    public const int ChecksumMismatchStatus = 460;
+
     public const string Version = "1.0.0";
     public const string Extensions = "creation,termination,expiration,checksum";
     public const string ChecksumAlgorithms = "sha1,sha256";
