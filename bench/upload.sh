@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Streams one large video upload (multipart POST /api/v1/videos) and reports how much the API's resident memory grew:
-# a streaming upload path should stay flat however big the file is. See bench/README.md.
+# Streams one large video upload through each upload route (multipart POST /api/v1/videos, then tus
+# /api/v1/uploads) and reports the time and how much the API's resident memory grew during each: a streaming upload
+# path should stay flat however big the file is. See bench/README.md.
 #
 #   bench/upload.sh [--connection "<Npgsql connection string>"]    (default: env ConnectionStrings__VideoTube)
 #
@@ -8,14 +9,16 @@
 #   SIZE_MIB=1024      size of the generated video file                  FILL=sparse (zeros, instant) or random
 #   PORT=5081          API port on 127.0.0.1                             SKIP_BUILD=1 reuses the Release build
 #   BENCH_USER=user000002  BENCH_PASSWORD=password123                    UPLOAD_TIMEOUT=900 seconds
+#   ROUTES=multipart,tus   which uploads to run, in this order           CHUNK_MIB=0: tus in one PATCH, else PATCHes of N MiB
 # The uploaded media lands in a temporary directory that is deleted on exit, and the video row is deleted again.
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "$0")/lib.sh"
 
-parse_connection_args '2,12p' "$@"
+parse_connection_args '2,14p' "$@"
 SIZE_MIB="${SIZE_MIB:-1024}"; FILL="${FILL:-sparse}"; PORT="${PORT:-5081}"; UPLOAD_TIMEOUT="${UPLOAD_TIMEOUT:-900}"
 BENCH_USER="${BENCH_USER:-user000002}"; BENCH_PASSWORD="${BENCH_PASSWORD:-password123}"
+ROUTES="${ROUTES:-multipart,tus}"; CHUNK_MIB="${CHUNK_MIB:-0}"
 ensure_apt_package jq jq
 pg_env_from_connection "$CONNECTION"
 
@@ -76,56 +79,101 @@ start_api "$PORT"
 BASE="http://127.0.0.1:$PORT"
 TOKEN=$(login_token "$BENCH_USER" "$BENCH_PASSWORD" "$PORT")
 
-RSS_BEFORE=$(proc_kb VmRSS)
-HWM_BEFORE=$(proc_kb VmHWM)
-# Peak since here only; the sampler is a fallback for kernels that refuse the reset.
-reset_peak_rss || log "cannot reset VmHWM; relying on sampling"
-(
-  max=0
-  while kill -0 "$API_PID" 2>/dev/null; do
-    rss=$(proc_kb VmRSS); [ "${rss:-0}" -gt "$max" ] && { max=$rss; echo "$max" >"$WORK/sampled_peak"; }
-    sleep 0.2
+# Each upload_<route> function sends $VIDEO and prints "<http code> <bytes sent> <seconds>" and the created video's id
+# on a second line.
+upload_multipart() {
+  local out
+  out=$(curl -sS --max-time "$UPLOAD_TIMEOUT" -o "$WORK/response.json" -w '%{http_code} %{size_upload} %{time_total}' \
+    -H "Authorization: Bearer $TOKEN" \
+    -F "videoFile=@$VIDEO;type=video/mp4;filename=benchmark.mp4" \
+    -F "thumbnail=@$THUMB;type=image/png;filename=thumbnail.png" \
+    -F "title=Upload benchmark" -F "description=A ${SIZE_MIB} MiB upload from bench/upload.sh" \
+    "$BASE/api/v1/videos") || out="000 0 0"
+  echo "$out"
+  jq -r '.data._id // empty' "$WORK/response.json" 2>/dev/null || true
+}
+
+# tus_patch LOCATION OFFSET FILE|-: one PATCH; prints the HTTP status, leaves the headers in $WORK/tus-headers.
+tus_patch() {
+  curl -sS --max-time "$UPLOAD_TIMEOUT" -o "$WORK/response.json" -D "$WORK/tus-headers" -w '%{http_code}' -X PATCH \
+    -T "$3" -H "Authorization: Bearer $TOKEN" -H "Tus-Resumable: 1.0.0" -H "Upload-Offset: $2" \
+    -H "Content-Type: application/offset+octet-stream" -H "Expect:" "$BASE$1"
+}
+
+# tus: create, then PATCH the file (curl -T streams it from disk) in one request or in CHUNK_MIB pieces.
+upload_tus() {
+  local size start code location offset=0 chunk sent=0 headers="$WORK/tus-headers"
+  size=$(stat -c %s "$VIDEO")
+  b64() { printf '%s' "$1" | base64 -w0; }
+  start=$(date +%s.%N)
+  code=$(curl -sS --max-time 60 -o "$WORK/response.json" -D "$headers" -w '%{http_code}' -X POST \
+    -H "Authorization: Bearer $TOKEN" -H "Tus-Resumable: 1.0.0" -H "Upload-Length: $size" \
+    -H "Upload-Metadata: filename $(b64 benchmark.mp4),filetype $(b64 video/mp4),title $(b64 'Upload benchmark'),description $(b64 "A ${SIZE_MIB} MiB tus upload from bench/upload.sh")" \
+    "$BASE/api/v1/uploads") || code=000
+  location=$(tr -d '\r' <"$headers" | awk -F': ' 'tolower($1) == "location" { print $2 }')
+  if [ "$code" != 201 ] || [ -z "$location" ]; then echo "$code 0 0"; echo; return; fi
+  chunk=$((CHUNK_MIB > 0 ? CHUNK_MIB * 1024 * 1024 : size))
+  while [ "$offset" -lt "$size" ]; do
+    local length=$((size - offset < chunk ? size - offset : chunk))
+    # The whole file goes from disk with its Content-Length; a piece is piped (chunked transfer encoding).
+    if [ "$length" -eq "$size" ]; then
+      code=$(tus_patch "$location" "$offset" "$VIDEO") || code=000
+    else
+      # Offsets stay whole MiB while every PATCH succeeds, so dd can seek by blocks.
+      code=$(dd if="$VIDEO" bs=1048576 skip=$((offset / 1048576)) count="$CHUNK_MIB" iflag=fullblock status=none \
+        | tus_patch "$location" "$offset" -) || code=000
+    fi
+    [ "$code" = 204 ] || break
+    offset=$(tr -d '\r' <"$headers" | awk -F': ' 'tolower($1) == "upload-offset" { print $2 }')
+    sent=$offset
   done
-) &
-SAMPLER_PID=$!
+  echo "$code $sent $(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')"
+  tr -d '\r' <"$headers" | awk -F': ' 'tolower($1) == "x-video-id" { print $2 }'
+}
 
-log "uploading to POST /api/v1/videos"
-STATUS=$(curl -sS --max-time "$UPLOAD_TIMEOUT" -o "$WORK/response.json" \
-  -w '%{http_code} %{size_upload} %{time_total} %{speed_upload}' \
-  -H "Authorization: Bearer $TOKEN" \
-  -F "videoFile=@$VIDEO;type=video/mp4;filename=benchmark.mp4" \
-  -F "thumbnail=@$THUMB;type=image/png;filename=thumbnail.png" \
-  -F "title=Upload benchmark" -F "description=A ${SIZE_MIB} MiB upload from bench/upload.sh" \
-  "$BASE/api/v1/videos") || STATUS="000 0 0 0"
-read -r CODE SENT ELAPSED SPEED <<<"$STATUS"
-sleep 0.5
-HWM_AFTER=$(proc_kb VmHWM)
-SAMPLED=$(cat "$WORK/sampled_peak" 2>/dev/null || echo 0)
-PEAK=$((HWM_AFTER > SAMPLED ? HWM_AFTER : SAMPLED))
-STORED=$(du -sk "$API_MEDIA_DIR" | awk '{ print $1 }')
+REPORT_ROWS=""
+FAILED=""
+IFS=',' read -r -a ROUTE_LIST <<<"$ROUTES"
+for route in "${ROUTE_LIST[@]}"; do
+  wait_api_idle 2>/dev/null || sleep 2
+  RSS_BEFORE=$(proc_kb VmRSS)
+  # Peak since here only; the sampler is a fallback for kernels that refuse the reset.
+  reset_peak_rss || log "cannot reset VmHWM; relying on sampling"
+  rm -f "$WORK/sampled_peak"
+  (
+    max=0
+    while kill -0 "$API_PID" 2>/dev/null; do
+      rss=$(proc_kb VmRSS); [ "${rss:-0}" -gt "$max" ] && { max=$rss; echo "$max" >"$WORK/sampled_peak"; }
+      sleep 0.2
+    done
+  ) &
+  SAMPLER_PID=$!
 
-MESSAGE=$(jq -r '.message // empty' "$WORK/response.json" 2>/dev/null || head -c 200 "$WORK/response.json")
-VIDEO_ID=$(jq -r '.data._id // empty' "$WORK/response.json" 2>/dev/null || true)
-if [ -n "$VIDEO_ID" ]; then
-  curl -s -o /dev/null --max-time 30 -X DELETE -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/videos/$VIDEO_ID" || true
-fi
+  log "uploading ${SIZE_MIB} MiB through $route"
+  { read -r CODE SENT ELAPSED; read -r VIDEO_ID || true; } < <("upload_$route")
+  sleep 0.5
+  kill "$SAMPLER_PID" 2>/dev/null || true; wait "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=""
+  HWM_AFTER=$(proc_kb VmHWM)
+  SAMPLED=$(cat "$WORK/sampled_peak" 2>/dev/null || echo 0)
+  PEAK=$((HWM_AFTER > SAMPLED ? HWM_AFTER : SAMPLED))
+  STORED=$(du -sk "$API_MEDIA_DIR" | awk '{ print $1 }')
+  SPEED=$(awk -v b="$SENT" -v s="$ELAPSED" 'BEGIN { if (s > 0) printf "%.0f", b / 1048576 / s; else print 0 }')
+  MESSAGE=$(jq -r '.message // empty' "$WORK/response.json" 2>/dev/null || true)
+  REPORT_ROWS+="| $route | HTTP $CODE${MESSAGE:+ ($MESSAGE)} | $(mib $((SENT / 1024))) MiB in ${ELAPSED}s ($SPEED MiB/s) | $(mib "$RSS_BEFORE") MiB | $(mib "$PEAK") MiB (VmHWM $(mib "$HWM_AFTER"), sampled $(mib "$SAMPLED")) | **$(mib $((PEAK - RSS_BEFORE))) MiB** | $(mib "$STORED") MiB |"$'\n'
+  [ "${CODE:0:1}" = 2 ] || FAILED+=" $route($CODE)"
+  if [ -n "$VIDEO_ID" ]; then
+    curl -s -o /dev/null --max-time 30 -X DELETE -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/videos/$VIDEO_ID" || true
+  fi
+done
 
 cat <<REPORT
 ## VideoTube upload benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')
 
-| measure | value |
-|---|---|
-| file | ${SIZE_MIB} MiB MP4 ($FILL), sent $(mib $((SENT / 1024))) MiB in ${ELAPSED}s ($(mib $((${SPEED%.*} / 1024))) MiB/s) |
-| response | HTTP $CODE ${MESSAGE:+"$MESSAGE"} |
-| API RSS before upload | $(mib "$RSS_BEFORE") MiB (VmHWM so far $(mib "$HWM_BEFORE") MiB) |
-| API peak RSS during upload | $(mib "$PEAK") MiB (VmHWM $(mib "$HWM_AFTER") MiB, sampled $(mib "$SAMPLED") MiB) |
-| peak RSS growth | $(mib $((PEAK - RSS_BEFORE))) MiB |
-| media stored | $(mib "$STORED") MiB |
+${SIZE_MIB} MiB MP4 ($FILL)$([ "$CHUNK_MIB" -gt 0 ] && echo ", tus in ${CHUNK_MIB} MiB PATCHes" || echo ", tus in one PATCH").
+
+| route | response | sent | API RSS before | API peak RSS | peak growth | media stored after |
+|---|---|---|---|---|---|---|
+${REPORT_ROWS}
 REPORT
 
-if [ "${CODE:0:1}" = 2 ]; then exit 0; fi
-if [ "$CODE" = 404 ] && [ "$MESSAGE" = "Route not found" ]; then
-  log "POST /api/v1/videos is not implemented on this build; the figures above only show the request being refused"
-  exit 0
-fi
-die "upload failed with HTTP $CODE"
+[ -z "$FAILED" ] || die "upload failed:$FAILED"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the optional tools some tests use, where this user may install them (root on Debian, as on CI):
-# ffmpeg (ffprobe reads video durations), s3rver (a real S3-protocol server for the S3 adapter's tests), and curl
-# and jq, which the README's walkthrough uses.
+# ffmpeg (ffprobe reads video durations), s3rver (a real S3-protocol server for the S3 adapter's tests),
+# tus-js-client (the reference tus client, driven by node in the resumable-upload tests), and curl and jq, which
+# the README's walkthrough uses.
 # Without them those tests are skipped, not failed; nothing here is fatal.
 set -uo pipefail
 
@@ -33,6 +34,17 @@ if ! command -v s3rver >/dev/null; then
     npm install -g --silent s3rver@3 >&2 || log "could not install s3rver: the S3 adapter tests will be skipped"
   else
     log "s3rver missing: the S3 adapter tests will be skipped"
+  fi
+fi
+# Into the tests' own folder (pinned by its package-lock.json), not globally: it is a library, not a command.
+TUS_CLIENT_DIR="$(dirname "$0")/../tests/IntegrationTests/Uploads/TusClient"
+if [ ! -d "$TUS_CLIENT_DIR/node_modules/tus-js-client" ]; then
+  if command -v npm >/dev/null; then
+    log "installing tus-js-client"
+    npm ci --prefix "$TUS_CLIENT_DIR" --silent --no-audit --no-fund >&2 \
+      || log "could not install tus-js-client: the tus client test will be skipped"
+  else
+    log "npm missing: the tus client test will be skipped"
   fi
 fi
 exit 0

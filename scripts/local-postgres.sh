@@ -6,6 +6,8 @@
 #   scripts/local-postgres.sh stop    -> stops that server and deletes its data directory (throwaway test servers)
 #   scripts/local-postgres.sh pause   -> stops that server but keeps its data (run-local.sh, outage drills)
 #   scripts/local-postgres.sh resume  -> starts a paused server again
+#   scripts/local-postgres.sh freeze  -> SIGSTOPs the postmaster and all its processes (a stalled, not a dead, server)
+#   scripts/local-postgres.sh thaw    -> SIGCONTs them again
 # Environment: VIDEOTUBE_PG_PORT (default 55432), VIDEOTUBE_PG_DIR (default /tmp/videotube-pg-$PORT).
 # It never attaches to a server it did not start: start refuses a port that is already taken, and stop/pause only
 # ever address the server of VIDEOTUBE_PG_DIR (pg_ctl -D), so another PostgreSQL on the machine is never touched.
@@ -108,6 +110,25 @@ resume() {
   log "resumed on 127.0.0.1:$PORT"
 }
 
+# The postmaster first, so it forks nothing new while its children are stopped; thawed in the reverse order.
+server_pids() {
+  local postmaster
+  postmaster=$(head -1 "$DATA/postmaster.pid" 2>/dev/null) || { log "no server running in $DATA"; exit 1; }
+  echo "$postmaster" $(pgrep -P "$postmaster" || true)
+}
+
+freeze() {
+  # shellcheck disable=SC2046
+  kill -STOP $(server_pids)
+  log "frozen (SIGSTOP)"
+}
+
+thaw() {
+  # shellcheck disable=SC2046
+  kill -CONT $(server_pids | tr ' ' '\n' | tac)
+  log "thawed (SIGCONT)"
+}
+
 stop() {
   if is_running; then
     as_owner "$(find_bin pg_ctl)" -D "$DATA" -m fast -w stop >&2 || true
@@ -121,5 +142,7 @@ case "${1:-}" in
   stop) stop ;;
   pause) pause ;;
   resume) resume ;;
-  *) echo "usage: $0 start|stop|pause|resume" >&2; exit 2 ;;
+  freeze) freeze ;;
+  thaw) thaw ;;
+  *) echo "usage: $0 start|stop|pause|resume|freeze|thaw" >&2; exit 2 ;;
 esac

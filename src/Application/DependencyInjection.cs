@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using VideoTube.Application.Common.Media;
 using VideoTube.Application.Common.Posts;
 using VideoTube.Application.Common.Security;
+using VideoTube.Application.Uploads;
 using VideoTube.Application.Videos;
 using VideoTube.Domain.Entities;
 
@@ -21,6 +22,8 @@ public static class DependencyInjection
         services.AddOptions<JwtOptions>().Bind(configuration.GetSection(JwtOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MediaOptions>().Bind(configuration.GetSection(MediaOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<UploadOptions>().Bind(configuration.GetSection(UploadOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);

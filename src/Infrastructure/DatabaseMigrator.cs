@@ -19,6 +19,8 @@ public static class DatabaseMigrator
             return;
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        // Requests get a short command timeout so a stalled database fails fast; building an index must not.
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
         // EF reads the history table before creating it; on an empty database that read fails and is logged as an
         // error although nothing is wrong. Creating the table first (idempotent) keeps a clean first start clean.
         try

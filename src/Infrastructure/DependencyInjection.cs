@@ -12,6 +12,7 @@ using VideoTube.Application.Likes;
 using VideoTube.Application.Playlists;
 using VideoTube.Application.Subscriptions;
 using VideoTube.Application.Tweets;
+using VideoTube.Application.Uploads;
 using VideoTube.Application.Users;
 using VideoTube.Application.Videos;
 using VideoTube.Domain.Entities;
@@ -22,6 +23,7 @@ using VideoTube.Infrastructure.Identity;
 using VideoTube.Infrastructure.Media;
 using VideoTube.Infrastructure.Processing;
 using VideoTube.Infrastructure.Storage;
+using VideoTube.Infrastructure.Uploads;
 
 namespace VideoTube.Infrastructure;
 
@@ -37,7 +39,7 @@ public static class DependencyInjection
             // Read per context rather than at registration, so hosts (and tests) can still override configuration.
             var connectionString = provider.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName)
                 ?? throw new InvalidOperationException($"Connection string 'ConnectionStrings:{ConnectionStringName}' is not set.");
-            ConfigureDbContext(options, connectionString);
+            ConfigureDbContext(options, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.Apply(connectionString));
             options.AddInterceptors(provider.GetRequiredService<AuditableEntityInterceptor>());
         });
         services.AddScoped<IApplicationDbContext>(provider => provider.GetRequiredService<ApplicationDbContext>());
@@ -52,7 +54,11 @@ public static class DependencyInjection
         services.AddScoped<IPostReader<Comment, CommentDto>>(provider => provider.GetRequiredService<ICommentQueries>());
         services.AddScoped<IPostReader<Tweet, TweetDto>>(provider => provider.GetRequiredService<ITweetQueries>());
         services.AddScoped<IPlaylistQueries, PlaylistQueries>();
-        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName));
+        services.AddScoped<IUploadQueries, UploadQueries>();
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName))
+            .Validate(o => o.HasValidTimeouts,
+                "Database: CommandTimeout and ConnectTimeout must be 1 s to 10 min, ReadinessTimeout above 0 and at most 30 s.")
+            .ValidateOnStart();
 
         services.AddIdentityCore<User>(options =>
             {
@@ -67,7 +73,8 @@ public static class DependencyInjection
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
-            .AddEntityFrameworkStores<ApplicationDbContext>();
+            .AddEntityFrameworkStores<ApplicationDbContext>()
+            .AddPasswordValidator<CommonPasswordValidator>();
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddScoped<ILoginSessions, LoginSessions>();
         services.AddSingleton<IAccessTokenIssuer, JwtAccessTokenIssuer>();
@@ -92,7 +99,10 @@ public static class DependencyInjection
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IVideoProbe, FfprobeVideoProbe>();
 
-        services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"]);
+        services.AddSingleton<ExpiredUploadCleanup>();
+        services.AddHostedService(provider => provider.GetRequiredService<ExpiredUploadCleanup>());
+
+        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         services.AddVideoProcessing(configuration);
         return services;
     }

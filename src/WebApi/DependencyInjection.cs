@@ -31,7 +31,7 @@ public static class DependencyInjection
         });
         // Binding failures throw, so the exception handler can answer them in the envelope.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        services.Configure<FormOptions>(options => options.MultipartBodyLengthLimit = 64L * 1024 * 1024);
+        services.AddVideoTubeRequestLimits();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddProblemDetails();
 
@@ -43,6 +43,8 @@ public static class DependencyInjection
         services.AddSingleton<AuthCookies>();
         services.AddOptions<AuthCookieOptions>().Bind(configuration.GetSection(AuthCookieOptions.SectionName));
 
+        services.AddVideoTubeRateLimiting(configuration);
+        services.AddVideoTubeForwardedHeaders(configuration);
         AddAuthentication(services);
         AddCors(services, configuration);
         services.AddVideoTubeOpenApi(configuration);
@@ -125,6 +127,6 @@ public static class DependencyInjection
             .AllowCredentials()
             .AllowAnyHeader()
             .WithMethods("GET", "HEAD", "PUT", "PATCH", "POST", "DELETE")
-            .WithExposedHeaders(CorrelationIdMiddleware.HeaderName)));
+            .WithExposedHeaders([CorrelationIdMiddleware.HeaderName, .. TusProtocol.ExposedHeaders])));
     }
 }

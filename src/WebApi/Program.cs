@@ -14,14 +14,19 @@ builder.AddWebApiServices();
 var app = builder.Build();
 await app.MigrateDatabaseIfConfiguredAsync();
 
+app.UseForwardedHeaders();
 app.UseMiddleware<CorrelationIdMiddleware>();
+app.UseMiddleware<SecurityHeaders>();
 app.UseSerilogRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages(context =>
     Envelope.WriteErrorAsync(context.HttpContext, context.HttpContext.Response.StatusCode,
         context.HttpContext.Response.StatusCode == StatusCodes.Status404NotFound ? "Route not found" : "Request failed"));
 app.UseCors(CorsSettings.PolicyName);
+app.UseMiddleware<TusResumableMiddleware>();
+app.UseMiddleware<CsrfProtection>();
 app.UseAuthentication();
+app.UseRateLimiter(); // after authentication, so a logged-in client is counted by user id
 app.UseAuthorization();
 
 app.MapVideoTubeOpenApi();

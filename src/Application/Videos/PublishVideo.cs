@@ -1,15 +1,9 @@
-using AutoMapper;
-using AutoMapper.QueryableExtensions;
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using VideoTube.Application.Common.Exceptions;
 using VideoTube.Application.Common.Interfaces;
 using VideoTube.Application.Common.Media;
 using VideoTube.Application.Common.Validation;
-using VideoTube.Application.Users;
-using VideoTube.Application.Videos.Processing;
-using VideoTube.Domain.Entities;
 
 namespace VideoTube.Application.Videos;
 
@@ -37,14 +31,13 @@ public sealed class PublishVideoFieldsValidator : CommandValidator<PublishVideoF
 
 /// <summary>
 /// Publishes a video from a streamed multipart form: the video part goes straight to storage as it arrives (text
-/// fields may come before or after it), the duration is probed from the stored file, and only then is the row
-/// written. Any failure removes whatever was stored, so nothing is left behind (chai-backend's multipart stubs left
-/// their temp files, quirk 16).
+/// fields may come before or after it), the row is written by <see cref="CreateVideoHandler"/>, shared with
+/// resumable uploads. Any failure removes whatever was stored, so nothing is left behind (chai-backend's multipart
+/// stubs left their temp files, quirk 16).
 /// </summary>
 public sealed class PublishVideoHandler(
-    IApplicationDbContext db, ICurrentUser currentUser, VideoUploads videos, ImageUploads images, IMediaStorage storage,
-    IVideoProbe probe, IVideoProcessingQueue processing, IOptions<MediaOptions> options, IMapper mapper,
-    IValidator<PublishVideoFields> validator)
+    ICurrentUser currentUser, VideoUploads videos, ImageUploads images, IMediaStorage storage,
+    IOptions<MediaOptions> options, CreateVideoHandler createVideo, IValidator<PublishVideoFields> validator)
 {
     public const string VideoField = "videoFile";
     public const string ThumbnailField = "thumbnail";
@@ -83,24 +76,8 @@ public sealed class PublishVideoHandler(
             if (thumbnail is null)
                 throw new ValidationException("Thumbnail file is required");
 
-            var owner = await db.Users.AsNoTracking().Where(u => u.Id == ownerId)
-                            .ProjectTo<UserSummaryDto>(mapper.ConfigurationProvider)
-                            .SingleOrDefaultAsync(cancellationToken)
-                        ?? throw new UnauthorizedException("Invalid Access Token");
-            var entity = new Video
-            {
-                OwnerId = ownerId,
-                Title = fields.Title!.Trim(),
-                Description = fields.Description!.Trim(),
-                VideoFile = video.Url,
-                VideoFileKey = video.Key,
-                Thumbnail = thumbnail.Url,
-                ThumbnailKey = thumbnail.Key,
-                Duration = await probe.GetDurationAsync(video.Key, cancellationToken),
-                IsPublished = true,
-            };
-            await processing.AddAndEnqueueAsync(entity, cancellationToken);
-            return mapper.Map<VideoDto>(entity) with { Owner = owner };
+            return await createVideo.HandleAsync(
+                new CreateVideoCommand(ownerId, fields.Title, fields.Description, video, thumbnail), cancellationToken);
         }
         catch
         {

@@ -11,11 +11,14 @@ public static class VideoMedia
     public const string ThumbnailFolder = "thumbnails";
     /// <summary>Renditions live under <c>hls/{videoId}/</c>, so a playlist or segment key names its video.</summary>
     public const string HlsFolder = "hls";
+    /// <summary>Parts of resumable uploads; never served (no video references them).</summary>
+    public const string UploadFolder = "uploads";
     public const string NotOwnerMessage = "You are not the owner of this video";
 
     /// <summary>Media in these folders belong to a video and are served only to those who may see the video.</summary>
     public static bool IsVideoMediaKey(string key) =>
-        key.StartsWith(VideoFolder + "/", StringComparison.Ordinal) || key.StartsWith(ThumbnailFolder + "/", StringComparison.Ordinal);
+        key.StartsWith(VideoFolder + "/", StringComparison.Ordinal) || key.StartsWith(ThumbnailFolder + "/", StringComparison.Ordinal)
+        || key.StartsWith(UploadFolder + "/", StringComparison.Ordinal);
 
     public static string HlsPrefix(Guid videoId) => $"{HlsFolder}/{videoId:N}";
 

@@ -35,6 +35,13 @@ public sealed class DatabaseErrorTranslator : IDatabaseErrorTranslator
     public static bool IsForeignKeyViolation(Exception exception) =>
         FindPostgresError(exception)?.SqlState == PostgresErrorCodes.ForeignKeyViolation;
 
+    /// <summary>
+    /// A <c>NOWAIT</c> row lock held by another transaction. Npgsql counts 55P03 as transient, so it may arrive wrapped
+    /// (EF's execution strategy throws an InvalidOperationException around it); the caller says what was busy.
+    /// </summary>
+    public static bool IsLockNotAvailable(Exception exception) =>
+        FindPostgresError(exception)?.SqlState == PostgresErrorCodes.LockNotAvailable;
+
     /// <summary>Another process created the same database, table or row first (a start-up race, not a failure).</summary>
     public static bool IsAlreadyCreated(Exception exception) =>
         FindPostgresError(exception)?.SqlState is PostgresErrorCodes.UniqueViolation

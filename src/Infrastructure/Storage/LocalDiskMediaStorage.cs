@@ -22,6 +22,25 @@ public sealed partial class LocalDiskMediaStorage(IOptions<StorageOptions> optio
         return new StoredMedia(key, MediaKeys.Url(options.Value, key), length);
     }
 
+    public async Task<StoredMedia> ConcatenateAsync(IReadOnlyList<string> keys, string folder, string extension,
+        string contentType, CancellationToken cancellationToken)
+    {
+        if (keys.Count != 1)
+        {
+            await using var joined = new ConcatenatedReadStream(this, keys);
+            return await SaveAsync(joined, folder, extension, contentType, cancellationToken);
+        }
+        // One part (the usual case: a client sends the whole file in one PATCH) becomes the object by a rename,
+        // not a second copy of a file that may be gigabytes.
+        if (!MediaKeys.IsValidKey(keys[0]) || !File.Exists(PathOf(keys[0])))
+            throw new InvalidOperationException($"Upload part {keys[0]} is missing from storage");
+        var key = MediaKeys.NewKey(folder, extension);
+        var path = PathOf(key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.Move(PathOf(keys[0]), path);
+        return new StoredMedia(key, MediaKeys.Url(options.Value, key), new FileInfo(path).Length);
+    }
+
     public Task DeleteAsync(string key, CancellationToken cancellationToken)
     {
         if (MediaKeys.IsValidKey(key))
@@ -37,7 +56,8 @@ public sealed partial class LocalDiskMediaStorage(IOptions<StorageOptions> optio
         if (!File.Exists(path))
             return Task.FromResult<MediaContent?>(null);
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 81920, useAsync: true);
-        return Task.FromResult<MediaContent?>(new MediaContent(stream, MediaKeys.ContentTypeFor(key), stream.Length));
+        return Task.FromResult<MediaContent?>(new MediaContent(stream, MediaKeys.ContentTypeFor(key), stream.Length,
+            new DateTimeOffset(File.GetLastWriteTimeUtc(path), TimeSpan.Zero)));
     }
 
     public string? KeyFromUrl(string url) => MediaKeys.KeyFromUrl(options.Value, url);

@@ -131,6 +131,17 @@ public sealed partial class S3MediaStorage : IMediaStorage, IMediaLocator, IDisp
         }
     }
 
+    /// <remarks>
+    /// S3 has no append, and server-side UploadPartCopy needs every part but the last to be at least 5 MiB, which a
+    /// tus client's chunks need not be; so the parts stream through this process, one part buffer at a time.
+    /// </remarks>
+    public async Task<StoredMedia> ConcatenateAsync(IReadOnlyList<string> keys, string folder, string extension,
+        string contentType, CancellationToken cancellationToken)
+    {
+        await using var joined = new ConcatenatedReadStream(this, keys);
+        return await SaveAsync(joined, folder, extension, contentType, cancellationToken);
+    }
+
     public async Task DeleteAsync(string key, CancellationToken cancellationToken)
     {
         if (!MediaKeys.IsValidKey(key))
@@ -150,7 +161,10 @@ public sealed partial class S3MediaStorage : IMediaStorage, IMediaLocator, IDisp
                 ? MediaKeys.ContentTypeFor(key)
                 : metadata.Headers.ContentType;
             var length = metadata.Headers.ContentLength;
-            return new MediaContent(new S3RangeReadStream(_client, Bucket, key, length), contentType, length);
+            DateTimeOffset? lastModified = metadata.LastModified is { } modified
+                ? new DateTimeOffset(modified.ToUniversalTime(), TimeSpan.Zero)
+                : null;
+            return new MediaContent(new S3RangeReadStream(_client, Bucket, key, length), contentType, length, lastModified);
         }
         catch (AmazonS3Exception exception) when (exception.StatusCode == HttpStatusCode.NotFound)
         {

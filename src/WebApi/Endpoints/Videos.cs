@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using VideoTube.Application.Common.Exceptions;
 using VideoTube.Application.Common.Media;
@@ -67,7 +66,7 @@ public sealed class Videos : IEndpointGroup
     private static async Task<IResult> Publish(HttpContext context, PublishVideoHandler handler,
         IOptions<MediaOptions> media, CancellationToken ct)
     {
-        LimitBody(context, media.Value.MaxVideoBytes + media.Value.MaxImageBytes + FormOverheadBytes);
+        BodyLimit.Apply(context, media.Value.MaxVideoBytes + media.Value.MaxImageBytes + FormOverheadBytes);
         var form = MultipartStreamingForm.TryCreate(context.Request)
                    ?? throw new ValidationException("Send the video as multipart/form-data",
                        ["expected parts: videoFile, thumbnail, title, description"]);
@@ -83,7 +82,7 @@ public sealed class Videos : IEndpointGroup
         UpdateVideoHandler handler, IOptions<MediaOptions> media, CancellationToken ct)
     {
         var id = RouteIds.Parse(videoId, "video");
-        LimitBody(context, media.Value.MaxImageBytes + FormOverheadBytes);
+        BodyLimit.Apply(context, media.Value.MaxImageBytes + FormOverheadBytes);
         var request = context.Request;
         UpdateVideoCommand command;
         if (request.HasFormContentType)
@@ -112,16 +111,4 @@ public sealed class Videos : IEndpointGroup
     private static async Task<IResult> TogglePublish(string videoId, TogglePublishVideoHandler handler, CancellationToken ct) =>
         Envelope.Ok(await handler.HandleAsync(new TogglePublishVideoCommand(RouteIds.Parse(videoId, "video")), ct),
             "Video publish status toggled successfully");
-
-    /// <summary>
-    /// Raises (or lowers) the server's body limit for this request to what the route accepts, and refuses a body
-    /// that announces a larger size before a byte of it is read.
-    /// </summary>
-    private static void LimitBody(HttpContext context, long maxBytes)
-    {
-        if (context.Request.ContentLength > maxBytes)
-            throw new PayloadTooLargeException($"Request body must be at most {LimitedReadStream.Describe(maxBytes)}");
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-            limit.MaxRequestBodySize = maxBytes;
-    }
 }

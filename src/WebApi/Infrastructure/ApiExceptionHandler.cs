@@ -44,6 +44,8 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger, IDa
                 InvalidDataException data when data.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) =>
                     (413, "Request body too large", []),
                 InvalidDataException => (400, "Malformed multipart body", []),
+                // The client is still there (that case is answered above), so a timeout cancelled the work.
+                OperationCanceledException => (503, "Service temporarily unavailable", []),
                 _ => (500, "Something went wrong", []),
             },
         };
@@ -56,9 +58,11 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger, IDa
         ForbiddenException => StatusCodes.Status403Forbidden,
         NotFoundException => StatusCodes.Status404NotFound,
         ConflictException => StatusCodes.Status409Conflict,
+        GoneException => StatusCodes.Status410Gone,
         PayloadTooLargeException => StatusCodes.Status413PayloadTooLarge,
         UnsupportedMediaTypeException => StatusCodes.Status415UnsupportedMediaType,
         TooManyRequestsException => StatusCodes.Status429TooManyRequests,
+        ChecksumMismatchException => TusProtocol.ChecksumMismatchStatus,
         ServiceUnavailableException => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };

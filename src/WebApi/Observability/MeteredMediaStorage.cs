@@ -16,6 +16,15 @@ public sealed class MeteredMediaStorage(IMediaStorage inner, VideoTubeMetrics me
         return stored;
     }
 
+    // A resumable upload's parts were counted under their own folder as they arrived; the joined video counts under its.
+    public async Task<StoredMedia> ConcatenateAsync(IReadOnlyList<string> keys, string folder, string extension,
+        string contentType, CancellationToken cancellationToken)
+    {
+        var stored = await inner.ConcatenateAsync(keys, folder, extension, contentType, cancellationToken);
+        metrics.Stored(folder, stored.Length);
+        return stored;
+    }
+
     public Task DeleteAsync(string key, CancellationToken cancellationToken) => inner.DeleteAsync(key, cancellationToken);
 
     public Task<MediaContent?> OpenReadAsync(string key, CancellationToken cancellationToken) =>

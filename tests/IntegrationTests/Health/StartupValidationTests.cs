@@ -16,6 +16,12 @@ public sealed class StartupValidationTests
     [TestCase("Ffmpeg:Preset", "fast -i /etc/passwd")]
     [TestCase("Ffmpeg:SegmentSeconds", "0")]
     [TestCase("OpenTelemetry:OtlpEndpoint", "not a url")]
+    [TestCase("RateLimiting:Auth:PermitLimit", "0")]
+    [TestCase("RateLimiting:Reads:Window", "00:00:00")]
+    [TestCase("ForwardedHeaders:KnownProxies:0", "not-an-address")]
+    [TestCase("ForwardedHeaders:KnownNetworks:0", "10.0.0.0/99")]
+    [TestCase("Database:CommandTimeout", "00:00:00")]
+    [TestCase("Database:ReadinessTimeout", "00:05:00")]
     public void Invalid_settings_fail_start_up(string key, string value)
     {
         using var factory = new VideoTubeApiFactory("Host=127.0.0.1;Database=unused", Path.GetTempPath(),

@@ -27,6 +27,12 @@ public abstract class ApiTestBase
     /// <summary>Extra configuration for the API under test.</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>True to serve real HTTP (Kestrel on a free loopback port) for clients outside this process.</summary>
+    protected virtual bool UseRealServer => false;
+
+    /// <summary>Where the real server listens; null in memory.</summary>
+    protected Uri? ServerAddress { get; private set; }
+
     [OneTimeSetUp]
     public async Task StartApiAsync()
     {
@@ -34,7 +40,10 @@ public abstract class ApiTestBase
         var mediaRoot = Path.Combine(Path.GetTempPath(), "videotube-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(mediaRoot);
         Factory = new VideoTubeApiFactory(_connectionString, mediaRoot, Settings);
-        _ = Factory.Server; // start the host now, so failures show up in set-up
+        if (UseRealServer)
+            ServerAddress = Factory.StartKestrel();
+        else
+            _ = Factory.Server; // start the host now, so failures show up in set-up
     }
 
     [OneTimeTearDown]
@@ -47,7 +56,9 @@ public abstract class ApiTestBase
             Directory.Delete(mediaRoot, recursive: true);
     }
 
-    protected HttpClient CreateClient(bool handleCookies = true) => Factory.CreateClient(new WebApplicationFactoryClientOptions
+    protected HttpClient CreateClient(bool handleCookies = true) => ServerAddress is not null
+        ? new HttpClient(new SocketsHttpHandler { UseCookies = handleCookies, AllowAutoRedirect = false }) { BaseAddress = ServerAddress }
+        : Factory.CreateClient(new WebApplicationFactoryClientOptions
     {
         // https so the Secure token cookies round-trip like in a browser.
         BaseAddress = new Uri("https://localhost"),

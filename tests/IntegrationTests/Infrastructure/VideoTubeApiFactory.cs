@@ -1,4 +1,7 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +20,15 @@ public sealed class VideoTubeApiFactory(string connectionString, string mediaRoo
 
     public string MediaRoot => mediaRoot;
 
+    /// <summary>Serves real HTTP on a free loopback port instead of the in-memory test server; returns its address.</summary>
+    public Uri StartKestrel()
+    {
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        return new Uri(addresses.First());
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -33,6 +45,15 @@ public sealed class VideoTubeApiFactory(string connectionString, string mediaRoo
             ["Jobs:WorkerEnabled"] = "false",
             ["Jobs:PollInterval"] = "00:00:01",
             ["OpenApi:Enabled"] = "true",
+            // The limiter stays on, with limits no functional test reaches; the abuse tests set real ones.
+            ["RateLimiting:Auth:PermitLimit"] = "1000000",
+            ["RateLimiting:Uploads:PermitLimit"] = "1000000",
+            ["RateLimiting:Writes:PermitLimit"] = "1000000",
+            ["RateLimiting:Reads:PermitLimit"] = "1000000",
+            // The suite shares two cores with builds (50 concurrent logins open connections slower than 5 s there);
+            // the outage drill sets the short production-like timeouts itself.
+            ["Database:CommandTimeout"] = "00:00:30",
+            ["Database:ConnectTimeout"] = "00:00:30",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             values[key] = value;

@@ -6,6 +6,7 @@ using Amazon.S3.Model;
 using Microsoft.Extensions.DependencyInjection;
 using VideoTube.Application.Common.Media;
 using VideoTube.IntegrationTests.Infrastructure;
+using VideoTube.IntegrationTests.Uploads;
 
 namespace VideoTube.IntegrationTests.Videos;
 
@@ -13,7 +14,7 @@ namespace VideoTube.IntegrationTests.Videos;
 /// The S3 adapter against s3rver (an S3 emulator from npm) on loopback. Skipped when s3rver is not installed
 /// (npm install -g s3rver).
 /// </summary>
-public sealed class S3MediaStorageTests : VideoTestBase
+public sealed class S3MediaStorageTests : UploadTestBase
 {
     private const string Bucket = S3rver.Bucket;
     private const string Credential = S3rver.Credential;
@@ -70,6 +71,24 @@ public sealed class S3MediaStorageTests : VideoTestBase
         var failed = await owner.Client.PostAsync("/api/v1/videos", PublishForm(thumbnail: "not an image"u8.ToArray()));
         await AssertErrorAsync(failed, HttpStatusCode.UnsupportedMediaType);
         Assert.That(await ListKeysAsync(), Is.EquivalentTo(before));
+    }
+
+    [Test]
+    public async Task A_tus_upload_sent_in_pieces_is_joined_in_the_bucket_and_its_parts_removed()
+    {
+        var owner = await CreateUserAsync();
+        var bytes = VideoFiles.FakeMp4(9 * 1024 * 1024 + 321);
+        var url = await CreateUploadAsync(owner.Client, bytes.Length);
+
+        await UploadInChunksAsync(owner.Client, url, bytes[..(6 * 1024 * 1024)], 3 * 1024 * 1024);
+        var parts = await PartKeysAsync(url);
+        var last = await PatchAsync(owner.Client, url, 6 * 1024 * 1024, bytes[(6 * 1024 * 1024)..]);
+
+        Assert.That(last.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await last.Content.ReadAsStringAsync());
+        Assert.That(parts, Has.Length.EqualTo(2).And.All.StartsWith("uploads/"));
+        Assert.That(await DownloadVideoAsync(owner, Guid.Parse(Header(last, "X-Video-Id")!)), Is.EqualTo(bytes));
+        Assert.That(await ListKeysAsync(), Has.None.StartsWith("uploads/"), "parts are deleted once joined");
+        Assert.That(MediaFileCount(), Is.Zero, "nothing is written to local disk");
     }
 
     [Test]

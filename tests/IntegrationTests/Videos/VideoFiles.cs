@@ -20,7 +20,8 @@ public static class VideoFiles
         .Any(directory => File.Exists(Path.Combine(directory, tool)));
 
     /// <summary>A playable MP4 of the given length made by ffmpeg, or null when ffmpeg is not installed.</summary>
-    public static async Task<byte[]?> GenerateMp4Async(int seconds = 2)
+    /// <param name="noise">Grain on every frame, so the file is large (megabytes per second) rather than a few KiB.</param>
+    public static async Task<byte[]?> GenerateMp4Async(int seconds = 2, string size = "64x48", bool noise = false)
     {
         if (!IsOnPath("ffmpeg"))
             return null;
@@ -28,8 +29,10 @@ public static class VideoFiles
         try
         {
             var start = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, UseShellExecute = false };
-            foreach (var argument in new[] { "-v", "error", "-f", "lavfi", "-i", $"testsrc=duration={seconds}:size=64x48:rate=5",
-                         "-c:v", "mpeg4", "-movflags", "+faststart", "-y", output })
+            string[] grain = noise ? ["-vf", "noise=alls=80:allf=t", "-q:v", "1"] : [];
+            string[] arguments = ["-v", "error", "-f", "lavfi", "-i", $"testsrc=duration={seconds}:size={size}:rate={(noise ? 25 : 5)}",
+                "-c:v", "mpeg4", .. grain, "-movflags", "+faststart", "-y", output];
+            foreach (var argument in arguments)
                 start.ArgumentList.Add(argument);
             using var process = Process.Start(start)!;
             var errors = await process.StandardError.ReadToEndAsync();

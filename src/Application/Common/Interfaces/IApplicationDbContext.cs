@@ -17,6 +17,7 @@ public interface IApplicationDbContext
     DbSet<Like> Likes { get; }
     DbSet<Playlist> Playlists { get; }
     DbSet<PlaylistVideo> PlaylistVideos { get; }
+    DbSet<Upload> Uploads { get; }
 
     /// <summary>For use cases shared by several entity types (posts).</summary>
     DbSet<TEntity> Set<TEntity>() where TEntity : class;

@@ -7,6 +7,13 @@ public interface IMediaStorage
     Task<StoredMedia> SaveAsync(Stream content, string folder, string extension, string contentType,
         CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Joins objects, in order, into a new object under <paramref name="folder"/> (a resumable upload's parts become
+    /// the video); the caller deletes the parts afterwards (an adapter may have moved one away). Memory stays flat whatever the total size.
+    /// </summary>
+    Task<StoredMedia> ConcatenateAsync(IReadOnlyList<string> keys, string folder, string extension, string contentType,
+        CancellationToken cancellationToken);
+
     /// <summary>Deletes an object; a missing object is not an error.</summary>
     Task DeleteAsync(string key, CancellationToken cancellationToken);
 
@@ -19,8 +26,12 @@ public interface IMediaStorage
 
 public sealed record StoredMedia(string Key, string Url, long Length);
 
-/// <summary>A readable object; the stream is seekable where the store allows it, so ranges can be served.</summary>
-public sealed record MediaContent(Stream Content, string ContentType, long Length) : IAsyncDisposable
+/// <summary>
+/// A readable object; the stream is seekable where the store allows it, so ranges can be served. Objects are never
+/// rewritten in place (a replacement gets a new key), so the key, length and time identify one version for caches.
+/// </summary>
+public sealed record MediaContent(Stream Content, string ContentType, long Length, DateTimeOffset? LastModified = null)
+    : IAsyncDisposable
 {
     public ValueTask DisposeAsync() => Content.DisposeAsync();
 }

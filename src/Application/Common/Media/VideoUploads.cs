@@ -10,7 +10,8 @@ namespace VideoTube.Application.Common.Media;
 /// </summary>
 public sealed class VideoUploads(IMediaStorage storage, IOptions<MediaOptions> options)
 {
-    private const int SniffLength = 64;
+    /// <summary>How many leading bytes <see cref="Recognise"/> wants (fewer only when the file is shorter).</summary>
+    public const int SniffLength = 64;
 
     public async Task<StoredMedia> SaveAsync(StreamedFile file, CancellationToken cancellationToken)
     {
@@ -18,13 +19,16 @@ public sealed class VideoUploads(IMediaStorage storage, IOptions<MediaOptions> o
         var read = await file.Content.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
         if (read == 0)
             throw new ValidationException($"{file.FieldName} file is empty");
-        var format = Detect(header.AsSpan(0, read))
-                     ?? throw new UnsupportedMediaTypeException($"{file.FieldName} must be an MP4, WebM, MOV or MKV video");
+        var format = Recognise(header.AsSpan(0, read), file.FieldName);
 
         await using var content = new LimitedReadStream(file.Content, options.Value.MaxVideoBytes, file.FieldName,
             header.AsMemory(0, read));
         return await storage.SaveAsync(content, VideoMedia.VideoFolder, format.Extension, format.ContentType, cancellationToken);
     }
+
+    /// <summary>The container of a video from its first bytes; anything else is refused with 415.</summary>
+    public static VideoFormat Recognise(ReadOnlySpan<byte> header, string what) =>
+        Detect(header) ?? throw new UnsupportedMediaTypeException($"{what} must be an MP4, WebM, MOV or MKV video");
 
     internal static VideoFormat? Detect(ReadOnlySpan<byte> header)
     {
@@ -41,7 +45,7 @@ public sealed class VideoUploads(IMediaStorage storage, IOptions<MediaOptions> o
         return null;
     }
 
-    internal sealed record VideoFormat(string Extension, string ContentType);
+    public sealed record VideoFormat(string Extension, string ContentType);
 
     private static readonly VideoFormat Mp4 = new(".mp4", "video/mp4");
     private static readonly VideoFormat Mov = new(".mov", "video/quicktime");
