@@ -17,11 +17,19 @@ public sealed class QuartzVideoProcessingQueue(ISchedulerFactory schedulers, App
 {
     public async Task AddAndEnqueueAsync(Video video, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Videos.Add(video);
-        await db.SaveChangesAsync(cancellationToken);
-        await EnqueueAsync(video.Id, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        // A caller already in a transaction (a tus upload holds its row lock in one) keeps it: the video and its
+        // job then commit with the caller's work; otherwise this is its own transaction.
+        var owned = db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        await using (owned)
+        {
+            db.Videos.Add(video);
+            await db.SaveChangesAsync(cancellationToken);
+            await EnqueueAsync(video.Id, cancellationToken);
+            if (owned is not null)
+                await owned.CommitAsync(cancellationToken);
+        }
     }
 
     public async Task EnqueueAsync(Guid videoId, CancellationToken cancellationToken)
