@@ -3,6 +3,7 @@ using AutoMapper.Internal;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using VideoTube.Application;
+using VideoTube.Application.Common.Media;
 
 namespace VideoTube.UnitTests;
 
@@ -34,7 +35,7 @@ public sealed class MappingConfigurationTests
     {
         var services = new ServiceCollection();
         services.AddSingleton<Microsoft.Extensions.Logging.ILoggerFactory>(NullLoggerFactory.Instance);
-        services.AddAutoMapper(_ => { }, typeof(DependencyInjection).Assembly);
+        services.AddAutoMapper(MediaMappingProfile.Conventions, typeof(DependencyInjection).Assembly);
         return services.BuildServiceProvider();
     }
 }

@@ -127,9 +127,7 @@ public abstract class ApiTestBase
             Views = views,
             IsPublished = isPublished,
             VideoFileKey = key,
-            VideoFile = $"https://localhost/media/{key}",
             ThumbnailKey = key.Replace(".mp4", ".png"),
-            Thumbnail = $"https://localhost/media/{key.Replace(".mp4", ".png")}",
         };
         return WithDbAsync(async db =>
         {
@@ -138,6 +136,9 @@ public abstract class ApiTestBase
             return video;
         });
     }
+
+    /// <summary>The URL the API under test gives a stored key (its <c>Storage:PublicBaseUrl</c> plus the key).</summary>
+    protected static string MediaUrl(string key) => $"{VideoTubeApiFactory.PublicBaseUrl}/{key}";
 
     protected int MediaFileCount() =>
         Directory.Exists(Factory.MediaRoot) ? Directory.GetFiles(Factory.MediaRoot, "*", SearchOption.AllDirectories).Length : 0;
