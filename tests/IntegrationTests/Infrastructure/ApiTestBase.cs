@@ -21,6 +21,9 @@ public abstract class ApiTestBase
 
     protected VideoTubeApiFactory Factory { get; private set; } = null!;
 
+    /// <summary>The class's database, for a second API over the same data (another configuration).</summary>
+    protected string ConnectionString => _connectionString;
+
     /// <summary>Extra configuration for the API under test.</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
