@@ -16,7 +16,7 @@ public sealed class StorageOptions
     /// root-relative URLs, <c>/media/{key}</c>, served by this API. Only keys are stored, so changing this (or the
     /// host and port) needs no data migration.
     /// </summary>
-    public string PublicBaseUrl { get; set; } = string.Empty;
+    public string PublicBaseUrl { get; set => field = value ?? string.Empty; } = string.Empty;
 
     /// <summary>Empty, or an absolute http(s) URL without query or fragment (a URL is built by appending the key).</summary>
     public bool HasValidPublicBaseUrl =>
