@@ -5,13 +5,14 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Serilog;
 using VideoTube.Application.Common.Exceptions;
 using VideoTube.Application.Common.Interfaces;
 using VideoTube.Application.Common.Media;
 using VideoTube.Application.Common.Security;
 using VideoTube.Infrastructure.Identity;
 using VideoTube.WebApi.Infrastructure;
+using VideoTube.WebApi.Observability;
+using VideoTube.WebApi.OpenApi;
 
 namespace VideoTube.WebApi;
 
@@ -22,12 +23,7 @@ public static class DependencyInjection
         var services = builder.Services;
         var configuration = builder.Configuration;
 
-        services.AddSerilog((provider, logger) => logger
-            .ReadFrom.Configuration(configuration)
-            .ReadFrom.Services(provider)
-            .Enrich.FromLogContext()
-            .WriteTo.Console(outputTemplate:
-                "[{Timestamp:HH:mm:ss} {Level:u3}] {CorrelationId} {SourceContext}: {Message:lj}{NewLine}{Exception}"));
+        builder.AddObservability();
 
         services.ConfigureHttpJsonOptions(options =>
         {
@@ -38,7 +34,7 @@ public static class DependencyInjection
             options.SerializerOptions.Converters.Add(new MediaUrlJsonConverter(urls)));
         // Binding failures throw, so the exception handler can answer them in the envelope.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        services.Configure<FormOptions>(options => options.MultipartBodyLengthLimit = 64L * 1024 * 1024);
+        services.AddVideoTubeRequestLimits();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddProblemDetails();
 
@@ -50,9 +46,11 @@ public static class DependencyInjection
         services.AddSingleton<AuthCookies>();
         services.AddOptions<AuthCookieOptions>().Bind(configuration.GetSection(AuthCookieOptions.SectionName));
 
+        services.AddVideoTubeRateLimiting(configuration);
+        services.AddVideoTubeForwardedHeaders(configuration);
         AddAuthentication(services);
         AddCors(services, configuration);
-        services.AddOpenApi();
+        services.AddVideoTubeOpenApi(configuration);
         return builder;
     }
 

@@ -44,6 +44,8 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger, IDa
                 InvalidDataException data when data.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) =>
                     (413, "Request body too large", []),
                 InvalidDataException => (400, "Malformed multipart body", []),
+                // The client is still there (that case is answered above), so a timeout cancelled the work.
+                OperationCanceledException => (503, "Service temporarily unavailable", []),
                 _ => (500, "Something went wrong", []),
             },
         };

@@ -15,6 +15,13 @@ public sealed class StartupValidationTests
     [TestCase("Storage:S3:PresignedUrlExpiry", "00:00:10")]
     [TestCase("Storage:S3:PresignedUrlExpiry", "8.00:00:00")]
     [TestCase("Storage:S3:PresignedUrls", "true")] // with the default Local provider
+    [TestCase("OpenTelemetry:OtlpEndpoint", "not a url")]
+    [TestCase("RateLimiting:Auth:PermitLimit", "0")]
+    [TestCase("RateLimiting:Reads:Window", "00:00:00")]
+    [TestCase("ForwardedHeaders:KnownProxies:0", "not-an-address")]
+    [TestCase("ForwardedHeaders:KnownNetworks:0", "10.0.0.0/99")]
+    [TestCase("Database:CommandTimeout", "00:00:00")]
+    [TestCase("Database:ReadinessTimeout", "00:05:00")]
     public void Invalid_settings_fail_start_up(string key, string value)
     {
         using var factory = new VideoTubeApiFactory("Host=127.0.0.1;Database=unused", Path.GetTempPath(),
