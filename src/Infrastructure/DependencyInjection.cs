@@ -80,6 +80,12 @@ public static class DependencyInjection
             .Validate(o => o.Provider is "Local" or "S3", "Storage:Provider must be 'Local' or 'S3'.")
             .Validate(o => o.Provider != "S3" || !string.IsNullOrWhiteSpace(o.S3.Bucket),
                 "Storage:S3:Bucket is required when Storage:Provider is 'S3'.")
+            .Validate(o => o.HasValidPublicBaseUrl,
+                "Storage:PublicBaseUrl must be empty or an absolute http(s) URL without query or fragment.")
+            .Validate(o => o.S3.HasValidPresignedUrlExpiry,
+                "Storage:S3:PresignedUrlExpiry must be between 00:01:00 and 7.00:00:00.")
+            .Validate(o => !o.S3.PresignedUrls || o.Provider == "S3",
+                "Storage:S3:PresignedUrls needs Storage:Provider 'S3'.")
             .ValidateOnStart();
         // Chosen when first resolved (not at registration), so hosts and tests can still override the provider.
         services.AddSingleton<LocalDiskMediaStorage>();
@@ -88,6 +94,7 @@ public static class DependencyInjection
         // The adapter itself rather than the port: a host may wrap IMediaStorage (WebApi meters it) without the
         // wrapper having to know how ffprobe reaches a stored file.
         services.AddSingleton(provider => (IMediaLocator)SelectedStorageAdapter(provider));
+        services.AddSingleton<IMediaUrls, MediaUrls>();
 
         services.AddOptions<FfprobeOptions>().Bind(configuration.GetSection(FfprobeOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();

@@ -34,11 +34,11 @@ public sealed class UpdateUserImageHandler(
 
         var folder = command.Kind == UserImageKind.Avatar ? "avatars" : "covers";
         var stored = await images.SaveAsync(command.File!, folder, cancellationToken);
-        var previousUrl = command.Kind == UserImageKind.Avatar ? user.Avatar : user.CoverImage;
+        var previousKey = command.Kind == UserImageKind.Avatar ? user.AvatarKey : user.CoverImageKey;
         try
         {
-            if (command.Kind == UserImageKind.Avatar) user.Avatar = stored.Url;
-            else user.CoverImage = stored.Url;
+            if (command.Kind == UserImageKind.Avatar) user.AvatarKey = stored.Key;
+            else user.CoverImageKey = stored.Key;
             var outcome = await identity.UpdateAsync(user, cancellationToken);
             if (!outcome.Succeeded)
                 throw new ValidationException("Could not update the image", outcome.Errors);
@@ -49,7 +49,7 @@ public sealed class UpdateUserImageHandler(
             throw;
         }
 
-        if (!string.IsNullOrEmpty(previousUrl) && storage.KeyFromUrl(previousUrl) is { } previousKey)
+        if (!string.IsNullOrEmpty(previousKey))
             await storage.DeleteAsync(previousKey, CancellationToken.None);
         return mapper.Map<UserDto>(user);
     }

@@ -50,10 +50,7 @@ public sealed class UpdateVideoHandler(
             if (title is not null) video.Title = title;
             if (description is not null) video.Description = description;
             if (thumbnail is not null)
-            {
-                video.Thumbnail = thumbnail.Url;
                 video.ThumbnailKey = thumbnail.Key;
-            }
             await db.SaveChangesAsync(cancellationToken);
         }
         catch

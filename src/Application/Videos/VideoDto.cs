@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using VideoTube.Application.Common.Media;
 using VideoTube.Application.Users;
 
 namespace VideoTube.Application.Videos;
@@ -7,8 +8,8 @@ namespace VideoTube.Application.Videos;
 public abstract record VideoFieldsDto
 {
     [JsonPropertyName("_id")] public Guid Id { get; init; }
-    public string VideoFile { get; init; } = string.Empty;
-    public string Thumbnail { get; init; } = string.Empty;
+    public MediaUrl VideoFile { get; init; }
+    public MediaUrl Thumbnail { get; init; }
     public string Title { get; init; } = string.Empty;
     public string Description { get; init; } = string.Empty;
     public double Duration { get; init; }

@@ -7,10 +7,10 @@ public class Video : Entity, IOwned
     public const int MaxTitleLength = 200;
     public const int MaxDescriptionLength = 5000;
 
-    /// <summary>Public URL of the media file.</summary>
-    public string VideoFile { get; set; } = string.Empty;
-    public string Thumbnail { get; set; } = string.Empty;
-    /// <summary>Storage keys, kept beside the URLs so files can be deleted and access-checked without parsing URLs.</summary>
+    /// <summary>
+    /// Storage keys, never URLs: the URL is built when a response is written (<c>MediaUrl</c>), so moving the host,
+    /// port or CDN needs no data migration.
+    /// </summary>
     public string VideoFileKey { get; set; } = string.Empty;
     public string ThumbnailKey { get; set; } = string.Empty;
     public string Title { get; set; } = string.Empty;

@@ -31,7 +31,7 @@ public sealed class LocalDiskMediaStorage(IOptions<StorageOptions> options, IHos
                 length = file.Length;
             }
             File.Move(temporary, path);
-            return new StoredMedia(key, MediaKeys.Url(options.Value, key), length);
+            return new StoredMedia(key, length);
         }
         catch
         {
@@ -59,7 +59,7 @@ public sealed class LocalDiskMediaStorage(IOptions<StorageOptions> options, IHos
             new DateTimeOffset(File.GetLastWriteTimeUtc(path), TimeSpan.Zero)));
     }
 
-    public string? KeyFromUrl(string url) => MediaKeys.KeyFromUrl(options.Value, url);
+    public string? DirectUrl(string key) => null;
 
     public Task<string?> LocateAsync(string key, CancellationToken cancellationToken) =>
         Task.FromResult(MediaKeys.IsValidKey(key) && File.Exists(PathOf(key)) ? PathOf(key) : null);

@@ -9,6 +9,12 @@ public sealed class StartupValidationTests
     [TestCase("Jwt:AccessTokenLifetime", "00:00:00")]
     [TestCase("Storage:Provider", "FloppyDisk")]
     [TestCase("Media:MaxImageBytes", "0")]
+    [TestCase("Storage:PublicBaseUrl", "cdn.example.com/media")]
+    [TestCase("Storage:PublicBaseUrl", "ftp://cdn.example.com/media")]
+    [TestCase("Storage:PublicBaseUrl", "https://cdn.example.com/media?v=1")]
+    [TestCase("Storage:S3:PresignedUrlExpiry", "00:00:10")]
+    [TestCase("Storage:S3:PresignedUrlExpiry", "8.00:00:00")]
+    [TestCase("Storage:S3:PresignedUrls", "true")] // with the default Local provider
     [TestCase("OpenTelemetry:OtlpEndpoint", "not a url")]
     [TestCase("RateLimiting:Auth:PermitLimit", "0")]
     [TestCase("RateLimiting:Reads:Window", "00:00:00")]

@@ -21,6 +21,9 @@ public abstract class ApiTestBase
 
     protected VideoTubeApiFactory Factory { get; private set; } = null!;
 
+    /// <summary>The class's database, for a second API over the same data (another configuration).</summary>
+    protected string ConnectionString => _connectionString;
+
     /// <summary>Extra configuration for the API under test.</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
@@ -127,9 +130,7 @@ public abstract class ApiTestBase
             Views = views,
             IsPublished = isPublished,
             VideoFileKey = key,
-            VideoFile = $"https://localhost/media/{key}",
             ThumbnailKey = key.Replace(".mp4", ".png"),
-            Thumbnail = $"https://localhost/media/{key.Replace(".mp4", ".png")}",
         };
         return WithDbAsync(async db =>
         {
@@ -138,6 +139,9 @@ public abstract class ApiTestBase
             return video;
         });
     }
+
+    /// <summary>The URL the API under test gives a stored key (its <c>Storage:PublicBaseUrl</c> plus the key).</summary>
+    protected static string MediaUrl(string key) => $"{VideoTubeApiFactory.PublicBaseUrl}/{key}";
 
     protected int MediaFileCount() =>
         Directory.Exists(Factory.MediaRoot) ? Directory.GetFiles(Factory.MediaRoot, "*", SearchOption.AllDirectories).Length : 0;

@@ -1,81 +1,30 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
-using Amazon.Runtime;
-using Amazon.S3;
-using Amazon.S3.Model;
 using Microsoft.Extensions.DependencyInjection;
 using VideoTube.Application.Common.Media;
 
 namespace VideoTube.IntegrationTests.Videos;
 
 /// <summary>
-/// The S3 adapter against s3rver (an S3 emulator from npm) on loopback. Skipped when s3rver is not installed
-/// (npm install -g s3rver).
+/// The S3 adapter against s3rver on loopback, files served through the API's /media route. Skipped when s3rver is
+/// not installed (npm install -g s3rver).
 /// </summary>
 public sealed class S3MediaStorageTests : VideoTestBase
 {
-    private const string Bucket = "videotube";
-    private const string Credential = "S3RVER"; // s3rver's fixed access and secret key
+    private readonly S3rver _s3rver = new();
 
-    private readonly int _port = FreePort();
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "videotube-s3rver", Guid.NewGuid().ToString("N"));
-    private Process? _s3rver;
-
-    private string ServiceUrl => $"http://127.0.0.1:{_port}";
-
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Storage:Provider"] = "S3",
-        ["Storage:S3:ServiceUrl"] = ServiceUrl,
-        ["Storage:S3:Bucket"] = Bucket,
-        ["Storage:S3:AccessKey"] = Credential,
-        ["Storage:S3:SecretKey"] = Credential,
-        ["Storage:S3:ForcePathStyle"] = "true",
-    };
+    protected override IDictionary<string, string?> Settings => _s3rver.Settings;
 
     [OneTimeSetUp]
     public async Task StartS3rverAsync()
     {
-        if (!VideoFiles.IsOnPath("s3rver"))
+        if (!S3rver.IsInstalled)
             Assert.Ignore("s3rver is not installed (npm install -g s3rver)");
-        Directory.CreateDirectory(_dataDirectory);
-        var start = new ProcessStartInfo("s3rver") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "--directory", _dataDirectory, "--address", "127.0.0.1", "--port", _port.ToString(),
-                     "--configure-bucket", Bucket, "--silent" })
-            start.ArgumentList.Add(argument);
-        _s3rver = Process.Start(start)!;
-        _s3rver.OutputDataReceived += (_, _) => { };
-        _s3rver.ErrorDataReceived += (_, _) => { };
-        _s3rver.BeginOutputReadLine();
-        _s3rver.BeginErrorReadLine();
-
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            try
-            {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, _port);
-                break;
-            }
-            catch (SocketException) when (DateTime.UtcNow < deadline && !_s3rver.HasExited)
-            {
-                await Task.Delay(200);
-            }
-        }
+        await _s3rver.StartAsync();
     }
 
     [OneTimeTearDown]
-    public void StopS3rver()
-    {
-        if (_s3rver is { HasExited: false })
-            _s3rver.Kill(entireProcessTree: true);
-        _s3rver?.Dispose();
-        if (Directory.Exists(_dataDirectory))
-            Directory.Delete(_dataDirectory, recursive: true);
-    }
+    public void StopS3rver() => _s3rver.Dispose();
 
     [Test]
     public async Task Published_files_live_in_the_bucket_and_are_served_with_ranges()
@@ -149,20 +98,7 @@ public sealed class S3MediaStorageTests : VideoTestBase
         await storage.DeleteAsync(stored.Key, CancellationToken.None); // deleting a missing object is not an error
     }
 
-    private async Task<List<string>> ListKeysAsync()
-    {
-        using var client = new AmazonS3Client(new BasicAWSCredentials(Credential, Credential),
-            new AmazonS3Config { ServiceURL = ServiceUrl, ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
-        var response = await client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = Bucket });
-        return (response.S3Objects ?? []).Select(o => o.Key).ToList();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private Task<List<string>> ListKeysAsync() => _s3rver.ListKeysAsync();
 
     /// <summary>Like a request body: readable once, front to back, length unknown.</summary>
     private sealed class ForwardOnlyStream(byte[] bytes) : Stream

@@ -12,8 +12,6 @@ public sealed class VideoConfiguration : IEntityTypeConfiguration<Video>
     public void Configure(EntityTypeBuilder<Video> builder)
     {
         builder.ToTable("videos");
-        builder.Property(v => v.VideoFile).HasMaxLength(1024).IsRequired();
-        builder.Property(v => v.Thumbnail).HasMaxLength(1024).IsRequired();
         builder.Property(v => v.VideoFileKey).HasMaxLength(512).IsRequired();
         builder.Property(v => v.ThumbnailKey).HasMaxLength(512).IsRequired();
         builder.Property(v => v.Title).HasMaxLength(Video.MaxTitleLength).IsRequired();

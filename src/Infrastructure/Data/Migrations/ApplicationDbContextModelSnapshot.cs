@@ -426,22 +426,22 @@ namespace VideoTube.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("access_failed_count");
 
-                    b.Property<string>("Avatar")
+                    b.Property<string>("AvatarKey")
                         .IsRequired()
-                        .HasMaxLength(1024)
-                        .HasColumnType("character varying(1024)")
-                        .HasColumnName("avatar");
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("avatar_key");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text")
                         .HasColumnName("concurrency_stamp");
 
-                    b.Property<string>("CoverImage")
+                    b.Property<string>("CoverImageKey")
                         .IsRequired()
-                        .HasMaxLength(1024)
-                        .HasColumnType("character varying(1024)")
-                        .HasColumnName("cover_image");
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("cover_image_key");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -559,12 +559,6 @@ namespace VideoTube.Infrastructure.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("owner_id");
 
-                    b.Property<string>("Thumbnail")
-                        .IsRequired()
-                        .HasMaxLength(1024)
-                        .HasColumnType("character varying(1024)")
-                        .HasColumnName("thumbnail");
-
                     b.Property<string>("ThumbnailKey")
                         .IsRequired()
                         .HasMaxLength(512)
@@ -580,12 +574,6 @@ namespace VideoTube.Infrastructure.Data.Migrations
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
-
-                    b.Property<string>("VideoFile")
-                        .IsRequired()
-                        .HasMaxLength(1024)
-                        .HasColumnType("character varying(1024)")
-                        .HasColumnName("video_file");
 
                     b.Property<string>("VideoFileKey")
                         .IsRequired()
@@ -691,7 +679,7 @@ namespace VideoTube.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_comments_users_owner_id");
 
                     b.HasOne("VideoTube.Domain.Entities.Video", "Video")
-                        .WithMany()
+                        .WithMany("Comments")
                         .HasForeignKey("VideoId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
@@ -705,7 +693,7 @@ namespace VideoTube.Infrastructure.Data.Migrations
             modelBuilder.Entity("VideoTube.Domain.Entities.Like", b =>
                 {
                     b.HasOne("VideoTube.Domain.Entities.Comment", "Comment")
-                        .WithMany()
+                        .WithMany("Likes")
                         .HasForeignKey("CommentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .HasConstraintName("fk_likes_comments_comment_id");
@@ -718,13 +706,13 @@ namespace VideoTube.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_likes_users_liked_by_id");
 
                     b.HasOne("VideoTube.Domain.Entities.Tweet", "Tweet")
-                        .WithMany()
+                        .WithMany("Likes")
                         .HasForeignKey("TweetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .HasConstraintName("fk_likes_tweets_tweet_id");
 
                     b.HasOne("VideoTube.Domain.Entities.Video", "Video")
-                        .WithMany()
+                        .WithMany("Likes")
                         .HasForeignKey("VideoId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .HasConstraintName("fk_likes_videos_video_id");
@@ -786,14 +774,14 @@ namespace VideoTube.Infrastructure.Data.Migrations
             modelBuilder.Entity("VideoTube.Domain.Entities.Subscription", b =>
                 {
                     b.HasOne("VideoTube.Domain.Entities.User", "Channel")
-                        .WithMany()
+                        .WithMany("Subscribers")
                         .HasForeignKey("ChannelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_subscriptions_users_channel_id");
 
                     b.HasOne("VideoTube.Domain.Entities.User", "Subscriber")
-                        .WithMany()
+                        .WithMany("Subscriptions")
                         .HasForeignKey("SubscriberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
@@ -819,7 +807,7 @@ namespace VideoTube.Infrastructure.Data.Migrations
             modelBuilder.Entity("VideoTube.Domain.Entities.Video", b =>
                 {
                     b.HasOne("VideoTube.Domain.Entities.User", "Owner")
-                        .WithMany()
+                        .WithMany("Videos")
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
@@ -849,9 +837,35 @@ namespace VideoTube.Infrastructure.Data.Migrations
                     b.Navigation("Video");
                 });
 
+            modelBuilder.Entity("VideoTube.Domain.Entities.Comment", b =>
+                {
+                    b.Navigation("Likes");
+                });
+
             modelBuilder.Entity("VideoTube.Domain.Entities.Playlist", b =>
                 {
                     b.Navigation("Videos");
+                });
+
+            modelBuilder.Entity("VideoTube.Domain.Entities.Tweet", b =>
+                {
+                    b.Navigation("Likes");
+                });
+
+            modelBuilder.Entity("VideoTube.Domain.Entities.User", b =>
+                {
+                    b.Navigation("Subscribers");
+
+                    b.Navigation("Subscriptions");
+
+                    b.Navigation("Videos");
+                });
+
+            modelBuilder.Entity("VideoTube.Domain.Entities.Video", b =>
+                {
+                    b.Navigation("Comments");
+
+                    b.Navigation("Likes");
                 });
 #pragma warning restore 612, 618
         }
