@@ -14,7 +14,8 @@ public sealed record UpdateVideoCommand(Guid VideoId, string? Title, string? Des
 
 /// <summary>
 /// Owner-only edit of title, description and thumbnail; each is optional. A new thumbnail is stored first, the row
-/// updated, and only then is the old file deleted, so a failure at any step leaves a working video and no orphan.
+/// pointed at it in one statement that also hands back the key it replaced, and only then is that old file deleted:
+/// a failure at any step, a concurrent replacement or a concurrent delete leaves a working video and no orphan.
 /// </summary>
 public sealed class UpdateVideoValidator : CommandValidator<UpdateVideoCommand>
 {
@@ -28,8 +29,8 @@ public sealed class UpdateVideoValidator : CommandValidator<UpdateVideoCommand>
 }
 
 public sealed class UpdateVideoHandler(
-    IApplicationDbContext db, ICurrentUser currentUser, ImageUploads images, IMediaStorage storage, IMapper mapper,
-    ILogger<UpdateVideoHandler> logger, IValidator<UpdateVideoCommand> validator)
+    IApplicationDbContext db, IVideoQueries videos, ICurrentUser currentUser, ImageUploads images, IMediaStorage storage,
+    IMapper mapper, ILogger<UpdateVideoHandler> logger, IValidator<UpdateVideoCommand> validator)
 {
     public async Task<VideoDto> HandleAsync(UpdateVideoCommand command, CancellationToken cancellationToken)
     {
@@ -38,32 +39,43 @@ public sealed class UpdateVideoHandler(
         var title = command.Title?.Trim();
         var description = command.Description?.Trim();
 
-        var video = await db.Videos.Include(v => v.Owner).GetOwnedAsync(command.VideoId, userId,
+        var video = await db.Videos.VisibleTo(userId).Include(v => v.Owner).GetOwnedAsync(command.VideoId, userId,
             VideoAccess.NotFoundMessage, VideoMedia.NotOwnerMessage, cancellationToken);
 
-        var previousThumbnailKey = video.ThumbnailKey;
-        var thumbnail = command.Thumbnail is null
-            ? null
-            : await images.SaveAsync(command.Thumbnail, VideoMedia.ThumbnailFolder, cancellationToken);
-        try
+        if (title is not null || description is not null)
         {
             if (title is not null) video.Title = title;
             if (description is not null) video.Description = description;
-            if (thumbnail is not null)
-            {
-                video.Thumbnail = thumbnail.Url;
-                video.ThumbnailKey = thumbnail.Key;
-            }
+            // A concurrent delete makes this UPDATE match no row: the translator turns that into a 404.
             await db.SaveChangesAsync(cancellationToken);
+        }
+        if (command.Thumbnail is null)
+            return mapper.Map<VideoDto>(video);
+
+        var thumbnail = await images.SaveAsync(command.Thumbnail, VideoMedia.ThumbnailFolder, cancellationToken);
+        ReplacedFile? replaced;
+        try
+        {
+            replaced = await videos.ReplaceThumbnailAsync(video.Id, userId, thumbnail.Url, thumbnail.Key,
+                cancellationToken);
         }
         catch
         {
-            if (thumbnail is not null) await storage.DeleteAsync(thumbnail.Key, CancellationToken.None);
+            await storage.DeleteAsync(thumbnail.Key, CancellationToken.None);
             throw;
         }
+        if (replaced is null)
+        {
+            // The video was deleted meanwhile: the loser of the race removes its own new file.
+            await storage.DeleteQuietlyAsync(logger, thumbnail.Key);
+            throw new NotFoundException(VideoAccess.NotFoundMessage);
+        }
+        if (replaced.Previous is not null)
+            await storage.DeleteQuietlyAsync(logger, replaced.Previous);
 
-        if (thumbnail is not null)
-            await storage.DeleteQuietlyAsync(logger, previousThumbnailKey);
+        // Already stored by the statement above; set here only so the reply shows it.
+        video.Thumbnail = thumbnail.Url;
+        video.ThumbnailKey = thumbnail.Key;
         return mapper.Map<VideoDto>(video);
     }
 }
