@@ -2,11 +2,12 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using VideoTube.Application.Common.Interfaces;
 using VideoTube.Domain.Entities;
+using VideoTube.Infrastructure.Data;
 
 namespace VideoTube.Infrastructure.Identity;
 
 /// <summary><see cref="IIdentityService"/> over ASP.NET Core Identity's <see cref="UserManager{TUser}"/>.</summary>
-public sealed class IdentityService(UserManager<User> userManager) : IIdentityService
+public sealed class IdentityService(UserManager<User> userManager, TimeProvider clock) : IIdentityService
 {
     public Task<User?> FindByIdAsync(Guid userId, CancellationToken cancellationToken) =>
         userManager.FindByIdAsync(userId.ToString());
@@ -31,6 +32,28 @@ public sealed class IdentityService(UserManager<User> userManager) : IIdentitySe
     /// <summary>Identity's update also refreshes the normalised lookup columns from the changed email.</summary>
     public async Task<IdentityOutcome> UpdateAsync(User user, CancellationToken cancellationToken) =>
         Outcome(await userManager.UpdateAsync(user));
+
+    public async Task<IdentityOutcome> UpdateProfileAsync(Guid userId, string fullName, string email,
+        CancellationToken cancellationToken)
+    {
+        var normalizedEmail = userManager.NormalizeEmail(email);
+        var now = clock.GetUtcNow().UtcDateTime;
+        try
+        {
+            var updated = await userManager.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s
+                .SetProperty(u => u.FullName, fullName)
+                .SetProperty(u => u.Email, email)
+                .SetProperty(u => u.NormalizedEmail, normalizedEmail)
+                .SetProperty(u => u.ConcurrencyStamp, Guid.NewGuid().ToString())
+                .SetProperty(u => u.UpdatedAt, now), cancellationToken);
+            return updated == 0 ? new IdentityOutcome(IdentityFailure.UserNotFound, []) : IdentityOutcome.Success;
+        }
+        catch (Exception exception) when (DatabaseErrorTranslator.IsUniqueViolation(exception))
+        {
+            // The unique email index is the arbiter when two accounts claim one address at once.
+            return new IdentityOutcome(IdentityFailure.DuplicateUserNameOrEmail, []);
+        }
+    }
 
     public async Task<IdentityOutcome> ChangePasswordAsync(User user, string currentPassword, string newPassword,
         CancellationToken cancellationToken) =>

@@ -19,6 +19,13 @@ public interface IIdentityService
 
     Task<IdentityOutcome> UpdateAsync(User user, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Sets the full name and email (and its lookup column) in ONE statement, last writer wins: Identity's
+    /// read-modify-write with its concurrency stamp made parallel updates by one user fail.
+    /// </summary>
+    Task<IdentityOutcome> UpdateProfileAsync(Guid userId, string fullName, string email,
+        CancellationToken cancellationToken);
+
     Task<IdentityOutcome> ChangePasswordAsync(User user, string currentPassword, string newPassword,
         CancellationToken cancellationToken);
 
@@ -35,6 +42,7 @@ public enum IdentityFailure
     None,
     DuplicateUserNameOrEmail,
     PasswordMismatch,
+    UserNotFound,
     Other,
 }
 
