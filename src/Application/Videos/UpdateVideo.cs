@@ -42,37 +42,36 @@ public sealed class UpdateVideoHandler(
         var video = await db.Videos.VisibleTo(userId).Include(v => v.Owner).GetOwnedAsync(command.VideoId, userId,
             VideoAccess.NotFoundMessage, VideoMedia.NotOwnerMessage, cancellationToken);
 
-        if (title is not null || description is not null)
-        {
-            if (title is not null) video.Title = title;
-            if (description is not null) video.Description = description;
-            // A concurrent delete makes this UPDATE match no row: the translator turns that into a 404.
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        if (command.Thumbnail is null)
-            return mapper.Map<VideoDto>(video);
-
-        var thumbnail = await images.SaveAsync(command.Thumbnail, VideoMedia.ThumbnailFolder, cancellationToken);
-        ReplacedFile? replaced;
+        // The file is checked and stored first, so a bad thumbnail changes nothing.
+        var thumbnail = command.Thumbnail is null
+            ? null
+            : await images.SaveAsync(command.Thumbnail, VideoMedia.ThumbnailFolder, cancellationToken);
+        ReplacedFile? replaced = null;
         try
         {
-            replaced = await videos.ReplaceThumbnailAsync(video.Id, userId, thumbnail.Url, thumbnail.Key,
-                cancellationToken);
+            if (title is not null || description is not null)
+            {
+                if (title is not null) video.Title = title;
+                if (description is not null) video.Description = description;
+                // A concurrent delete makes this UPDATE match no row: the translator turns that into a 404.
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            if (thumbnail is not null)
+                replaced = await videos.ReplaceThumbnailAsync(video.Id, userId, thumbnail.Url, thumbnail.Key,
+                               cancellationToken)
+                           ?? throw new NotFoundException(VideoAccess.NotFoundMessage);
         }
         catch
         {
-            await storage.DeleteAsync(thumbnail.Key, CancellationToken.None);
+            // Also the loser of a race with a delete: it removes its own new file.
+            if (thumbnail is not null) await storage.DeleteQuietlyAsync(logger, thumbnail.Key);
             throw;
         }
-        if (replaced is null)
-        {
-            // The video was deleted meanwhile: the loser of the race removes its own new file.
-            await storage.DeleteQuietlyAsync(logger, thumbnail.Key);
-            throw new NotFoundException(VideoAccess.NotFoundMessage);
-        }
-        if (replaced.Previous is not null)
-            await storage.DeleteQuietlyAsync(logger, replaced.Previous);
+        if (thumbnail is null)
+            return mapper.Map<VideoDto>(video);
 
+        if (replaced?.Previous is not null)
+            await storage.DeleteQuietlyAsync(logger, replaced.Previous);
         // Already stored by the statement above; set here only so the reply shows it.
         video.Thumbnail = thumbnail.Url;
         video.ThumbnailKey = thumbnail.Key;
