@@ -77,7 +77,9 @@ public sealed class LoginSessions(
     {
         if (revoked.RevocationReason != RotatedReason)
             throw new UnauthorizedException("Refresh token is expired or used");
-        if (revoked.RevokedAt + options.Value.RefreshReuseGrace >= now && revoked.ReplacedByTokenId is { } successorId)
+        var grace = options.Value.RefreshReuseGrace;
+        // Compared with the request's start, which may precede a parallel winner's rotation: hence the zero check.
+        if (grace > TimeSpan.Zero && revoked.RevokedAt + grace >= now && revoked.ReplacedByTokenId is { } successorId)
         {
             var token = SuccessorOf(presentedToken);
             var hash = TokenHasher.Hash(token);
