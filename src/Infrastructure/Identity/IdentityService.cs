@@ -1,14 +1,25 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using VideoTube.Application.Common.Interfaces;
 using VideoTube.Domain.Entities;
 using VideoTube.Infrastructure.Data;
+using VideoTube.Infrastructure.Data.Queries;
 
 namespace VideoTube.Infrastructure.Identity;
 
 /// <summary><see cref="IIdentityService"/> over ASP.NET Core Identity's <see cref="UserManager{TUser}"/>.</summary>
-public sealed class IdentityService(UserManager<User> userManager, TimeProvider clock) : IIdentityService
+public sealed class IdentityService(
+    UserManager<User> userManager,
+    LoginAttempts attempts,
+    IRequestContext request,
+    IOptions<LoginThrottleOptions> throttle,
+    TimeProvider clock) : IIdentityService
 {
+    /// <summary>Verified for unknown names, so they cost the same hash work as a real account (no timing oracle).</summary>
+    private static readonly Lazy<string> DummyHash =
+        new(() => new PasswordHasher<User>().HashPassword(new User(), Guid.NewGuid().ToString()));
+
     public Task<User?> FindByIdAsync(Guid userId, CancellationToken cancellationToken) =>
         userManager.FindByIdAsync(userId.ToString());
 
@@ -67,17 +78,32 @@ public sealed class IdentityService(UserManager<User> userManager, TimeProvider 
         var user = await userManager.Users.FirstOrDefaultAsync(
             u => (byUserName != null && u.NormalizedUserName == byUserName) ||
                  (byEmail != null && u.NormalizedEmail == byEmail), cancellationToken);
-        if (user is null)
-            return new PasswordCheck(PasswordCheckResult.InvalidCredentials);
-        if (await userManager.IsLockedOutAsync(user))
-            return new PasswordCheck(PasswordCheckResult.LockedOut);
-        if (!await userManager.CheckPasswordAsync(user, password))
+
+        // Keyed by the account when it exists (its user name and email share one budget), else by the name tried:
+        // unknown names are throttled exactly like real ones.
+        var account = user is not null ? $"user:{user.Id}" : $"name:{byUserName ?? byEmail}";
+        if (account.Length > LoginAttempt.MaxKeyLength - 80)
+            account = account[..(LoginAttempt.MaxKeyLength - 80)];
+        var keys = new[] { $"{account}|client:{request.IpAddress ?? "unknown"}", account };
+        var limits = new[] { throttle.Value.MaxAttemptsPerClient, throttle.Value.MaxAttemptsPerAccount };
+        var now = clock.GetUtcNow().UtcDateTime;
+        // Claimed before the hash is verified: of N parallel guesses at most the limit get a verdict.
+        for (var i = 0; i < keys.Length; i++)
         {
-            await userManager.AccessFailedAsync(user);
+            var (count, windowStartedAt) = await attempts.ClaimAsync(keys[i], now, throttle.Value.Window, cancellationToken);
+            if (count > limits[i])
+                return new PasswordCheck(PasswordCheckResult.LockedOut,
+                    RetryAfter: windowStartedAt + throttle.Value.Window - now);
+        }
+
+        if (user is null)
+        {
+            userManager.PasswordHasher.VerifyHashedPassword(new User(), DummyHash.Value, password);
             return new PasswordCheck(PasswordCheckResult.InvalidCredentials);
         }
-        if (user.AccessFailedCount > 0)
-            await userManager.ResetAccessFailedCountAsync(user);
+        if (!await userManager.CheckPasswordAsync(user, password))
+            return new PasswordCheck(PasswordCheckResult.InvalidCredentials);
+        await attempts.ResetAsync(keys, cancellationToken);
         return new PasswordCheck(PasswordCheckResult.Succeeded, user);
     }
 

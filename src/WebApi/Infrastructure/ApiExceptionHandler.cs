@@ -28,6 +28,9 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger, IDa
         else
             logger.LogInformation("Request rejected with {StatusCode}: {Message}", status, message);
 
+        if (exception is TooManyRequestsException { RetryAfter: { } retryAfter })
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(Math.Max(1, retryAfter.TotalSeconds))).ToString(
+                System.Globalization.CultureInfo.InvariantCulture);
         await Envelope.WriteErrorAsync(context, status, message, errors);
         return true;
     }

@@ -651,6 +651,27 @@ namespace VideoTube.Infrastructure.Data.Migrations
                     b.ToTable("watch_history", (string)null);
                 });
 
+            modelBuilder.Entity("VideoTube.Infrastructure.Identity.LoginAttempt", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTime>("WindowStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("window_started_at");
+
+                    b.HasKey("Key")
+                        .HasName("pk_login_attempts");
+
+                    b.ToTable("login_attempts", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.HasOne("VideoTube.Domain.Entities.User", null)
@@ -691,7 +712,7 @@ namespace VideoTube.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_comments_users_owner_id");
 
                     b.HasOne("VideoTube.Domain.Entities.Video", "Video")
-                        .WithMany()
+                        .WithMany("Comments")
                         .HasForeignKey("VideoId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
@@ -705,7 +726,7 @@ namespace VideoTube.Infrastructure.Data.Migrations
             modelBuilder.Entity("VideoTube.Domain.Entities.Like", b =>
                 {
                     b.HasOne("VideoTube.Domain.Entities.Comment", "Comment")
-                        .WithMany()
+                        .WithMany("Likes")
                         .HasForeignKey("CommentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .HasConstraintName("fk_likes_comments_comment_id");
@@ -718,13 +739,13 @@ namespace VideoTube.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_likes_users_liked_by_id");
 
                     b.HasOne("VideoTube.Domain.Entities.Tweet", "Tweet")
-                        .WithMany()
+                        .WithMany("Likes")
                         .HasForeignKey("TweetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .HasConstraintName("fk_likes_tweets_tweet_id");
 
                     b.HasOne("VideoTube.Domain.Entities.Video", "Video")
-                        .WithMany()
+                        .WithMany("Likes")
                         .HasForeignKey("VideoId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .HasConstraintName("fk_likes_videos_video_id");
@@ -786,14 +807,14 @@ namespace VideoTube.Infrastructure.Data.Migrations
             modelBuilder.Entity("VideoTube.Domain.Entities.Subscription", b =>
                 {
                     b.HasOne("VideoTube.Domain.Entities.User", "Channel")
-                        .WithMany()
+                        .WithMany("Subscribers")
                         .HasForeignKey("ChannelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_subscriptions_users_channel_id");
 
                     b.HasOne("VideoTube.Domain.Entities.User", "Subscriber")
-                        .WithMany()
+                        .WithMany("Subscriptions")
                         .HasForeignKey("SubscriberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
@@ -819,7 +840,7 @@ namespace VideoTube.Infrastructure.Data.Migrations
             modelBuilder.Entity("VideoTube.Domain.Entities.Video", b =>
                 {
                     b.HasOne("VideoTube.Domain.Entities.User", "Owner")
-                        .WithMany()
+                        .WithMany("Videos")
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
@@ -849,9 +870,35 @@ namespace VideoTube.Infrastructure.Data.Migrations
                     b.Navigation("Video");
                 });
 
+            modelBuilder.Entity("VideoTube.Domain.Entities.Comment", b =>
+                {
+                    b.Navigation("Likes");
+                });
+
             modelBuilder.Entity("VideoTube.Domain.Entities.Playlist", b =>
                 {
                     b.Navigation("Videos");
+                });
+
+            modelBuilder.Entity("VideoTube.Domain.Entities.Tweet", b =>
+                {
+                    b.Navigation("Likes");
+                });
+
+            modelBuilder.Entity("VideoTube.Domain.Entities.User", b =>
+                {
+                    b.Navigation("Subscribers");
+
+                    b.Navigation("Subscriptions");
+
+                    b.Navigation("Videos");
+                });
+
+            modelBuilder.Entity("VideoTube.Domain.Entities.Video", b =>
+                {
+                    b.Navigation("Comments");
+
+                    b.Navigation("Likes");
                 });
 #pragma warning restore 612, 618
         }
