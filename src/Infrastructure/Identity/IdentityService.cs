@@ -87,24 +87,38 @@ public sealed class IdentityService(
         var keys = new[] { $"{account}|client:{request.IpAddress ?? "unknown"}", account };
         var limits = new[] { throttle.Value.MaxAttemptsPerClient, throttle.Value.MaxAttemptsPerAccount };
         var now = clock.GetUtcNow().UtcDateTime;
-        // Claimed before the hash is verified: of N parallel guesses at most the limit get a verdict.
+        var window = throttle.Value.Window;
+        // Checks for one account take turns, so of N parallel guesses (from one client or many) at most the limits get a
+        // verdict; parallel correct logins all succeed (each waits at most one hash per request ahead of it, and
+        // refusals cost no hash).
+        await using var transaction = await attempts.LockAsync(account, cancellationToken);
         for (var i = 0; i < keys.Length; i++)
         {
-            var (count, windowStartedAt) = await attempts.ClaimAsync(keys[i], now, throttle.Value.Window, cancellationToken);
-            if (count > limits[i])
-                return new PasswordCheck(PasswordCheckResult.LockedOut,
-                    RetryAfter: windowStartedAt + throttle.Value.Window - now);
+            var (failures, windowStartedAt) = await attempts.CountAsync(keys[i], now, window, cancellationToken);
+            if (failures >= limits[i])
+                return new PasswordCheck(PasswordCheckResult.LockedOut, RetryAfter: windowStartedAt + window - now);
         }
 
-        if (user is null)
+        var verified = user is null
+            ? VerifyDummy(password)
+            : await userManager.CheckPasswordAsync(user, password);
+        if (!verified)
         {
-            userManager.PasswordHasher.VerifyHashedPassword(new User(), DummyHash.Value, password);
+            foreach (var key in keys)
+                await attempts.ClaimAsync(key, now, window, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return new PasswordCheck(PasswordCheckResult.InvalidCredentials);
         }
-        if (!await userManager.CheckPasswordAsync(user, password))
-            return new PasswordCheck(PasswordCheckResult.InvalidCredentials);
         await attempts.ResetAsync(keys, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new PasswordCheck(PasswordCheckResult.Succeeded, user);
+    }
+
+    /// <summary>An unknown name costs the same hash work as a real account, and always fails.</summary>
+    private bool VerifyDummy(string password)
+    {
+        userManager.PasswordHasher.VerifyHashedPassword(new User(), DummyHash.Value, password);
+        return false;
     }
 
     private static IdentityOutcome Outcome(IdentityResult result)

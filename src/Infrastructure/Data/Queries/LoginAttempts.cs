@@ -1,15 +1,35 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using VideoTube.Infrastructure.Identity;
 
 namespace VideoTube.Infrastructure.Data.Queries;
 
 /// <summary>
-/// The login throttle's counters. A claim is ONE upsert per key, so N parallel guesses get N distinct counts: Identity's
+/// The login throttle's counters. Checks for one account take turns under a transaction advisory lock,
+/// and a failure is ONE upsert per key, so N parallel guesses get at most the limit of verdicts: Identity's
 /// read-modify-write of <c>access_failed_count</c> lost increments when requests conflicted on the user row.
 /// </summary>
 public sealed class LoginAttempts(ApplicationDbContext db)
 {
-    /// <summary>Counts an attempt for the key and returns the count in the current window and when the window began.</summary>
+    /// <summary>Begins the transaction that holds the key's lock until it commits or is disposed.</summary>
+    public async Task<IDbContextTransaction> LockAsync(string key, CancellationToken cancellationToken)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.LockForTransactionAsync("login:" + key, cancellationToken);
+        return transaction;
+    }
+
+    /// <summary>Failures counted for the key in the current window, and when that window began.</summary>
+    public async Task<(int Failures, DateTime WindowStartedAt)> CountAsync(string key, DateTime now, TimeSpan window,
+        CancellationToken cancellationToken)
+    {
+        var current = await db.Set<LoginAttempt>().AsNoTracking()
+            .Where(a => a.Key == key && a.WindowStartedAt >= now - window)
+            .FirstOrDefaultAsync(cancellationToken);
+        return current is null ? (0, now) : (current.Attempts, current.WindowStartedAt);
+    }
+
+    /// <summary>Counts a failure for the key and returns the count in the current window and when the window began.</summary>
     public async Task<(int Attempts, DateTime WindowStartedAt)> ClaimAsync(string key, DateTime now, TimeSpan window,
         CancellationToken cancellationToken)
     {
