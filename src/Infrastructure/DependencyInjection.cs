@@ -36,7 +36,7 @@ public static class DependencyInjection
             // Read per context rather than at registration, so hosts (and tests) can still override configuration.
             var connectionString = provider.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName)
                 ?? throw new InvalidOperationException($"Connection string 'ConnectionStrings:{ConnectionStringName}' is not set.");
-            ConfigureDbContext(options, connectionString);
+            ConfigureDbContext(options, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.Apply(connectionString));
             options.AddInterceptors(provider.GetRequiredService<AuditableEntityInterceptor>());
         });
         services.AddScoped<IApplicationDbContext>(provider => provider.GetRequiredService<ApplicationDbContext>());
@@ -51,7 +51,10 @@ public static class DependencyInjection
         services.AddScoped<IPostReader<Comment, CommentDto>>(provider => provider.GetRequiredService<ICommentQueries>());
         services.AddScoped<IPostReader<Tweet, TweetDto>>(provider => provider.GetRequiredService<ITweetQueries>());
         services.AddScoped<IPlaylistQueries, PlaylistQueries>();
-        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName));
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName))
+            .Validate(o => o.HasValidTimeouts,
+                "Database: CommandTimeout and ConnectTimeout must be 1 s to 10 min, ReadinessTimeout above 0 and at most 30 s.")
+            .ValidateOnStart();
 
         services.AddIdentityCore<User>(options =>
             {
@@ -66,7 +69,8 @@ public static class DependencyInjection
                 // guesses and lets anyone lock any account; the login throttle (LoginThrottleOptions) replaces it.
                 options.Lockout.AllowedForNewUsers = false;
             })
-            .AddEntityFrameworkStores<ApplicationDbContext>();
+            .AddEntityFrameworkStores<ApplicationDbContext>()
+            .AddPasswordValidator<CommonPasswordValidator>();
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddScoped<LoginAttempts>();
         services.AddOptions<LoginThrottleOptions>().Bind(configuration.GetSection(LoginThrottleOptions.SectionName))
@@ -83,19 +87,23 @@ public static class DependencyInjection
         // Chosen when first resolved (not at registration), so hosts and tests can still override the provider.
         services.AddSingleton<LocalDiskMediaStorage>();
         services.AddSingleton<S3MediaStorage>();
-        services.AddSingleton<IMediaStorage>(provider =>
-            provider.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == "S3"
-                ? provider.GetRequiredService<S3MediaStorage>()
-                : provider.GetRequiredService<LocalDiskMediaStorage>());
-        services.AddSingleton(provider => (IMediaLocator)provider.GetRequiredService<IMediaStorage>());
+        services.AddSingleton(provider => (IMediaStorage)SelectedStorageAdapter(provider));
+        // The adapter itself rather than the port: a host may wrap IMediaStorage (WebApi meters it) without the
+        // wrapper having to know how ffprobe reaches a stored file.
+        services.AddSingleton(provider => (IMediaLocator)SelectedStorageAdapter(provider));
 
         services.AddOptions<FfprobeOptions>().Bind(configuration.GetSection(FfprobeOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IVideoProbe, FfprobeVideoProbe>();
 
-        services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"]);
+        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         return services;
     }
+
+    private static object SelectedStorageAdapter(IServiceProvider provider) =>
+        provider.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == "S3"
+            ? provider.GetRequiredService<S3MediaStorage>()
+            : provider.GetRequiredService<LocalDiskMediaStorage>();
 
     public static void ConfigureDbContext(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))

@@ -5,12 +5,13 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Serilog;
 using VideoTube.Application.Common.Exceptions;
 using VideoTube.Application.Common.Interfaces;
 using VideoTube.Application.Common.Security;
 using VideoTube.Infrastructure.Identity;
 using VideoTube.WebApi.Infrastructure;
+using VideoTube.WebApi.Observability;
+using VideoTube.WebApi.OpenApi;
 
 namespace VideoTube.WebApi;
 
@@ -21,12 +22,7 @@ public static class DependencyInjection
         var services = builder.Services;
         var configuration = builder.Configuration;
 
-        services.AddSerilog((provider, logger) => logger
-            .ReadFrom.Configuration(configuration)
-            .ReadFrom.Services(provider)
-            .Enrich.FromLogContext()
-            .WriteTo.Console(outputTemplate:
-                "[{Timestamp:HH:mm:ss} {Level:u3}] {CorrelationId} {SourceContext}: {Message:lj}{NewLine}{Exception}"));
+        builder.AddObservability();
 
         services.ConfigureHttpJsonOptions(options =>
         {
@@ -35,7 +31,7 @@ public static class DependencyInjection
         });
         // Binding failures throw, so the exception handler can answer them in the envelope.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        services.Configure<FormOptions>(options => options.MultipartBodyLengthLimit = 64L * 1024 * 1024);
+        services.AddVideoTubeRequestLimits();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddProblemDetails();
 
@@ -47,9 +43,11 @@ public static class DependencyInjection
         services.AddSingleton<AuthCookies>();
         services.AddOptions<AuthCookieOptions>().Bind(configuration.GetSection(AuthCookieOptions.SectionName));
 
+        services.AddVideoTubeRateLimiting(configuration);
+        services.AddVideoTubeForwardedHeaders(configuration);
         AddAuthentication(services);
         AddCors(services, configuration);
-        services.AddOpenApi();
+        services.AddVideoTubeOpenApi(configuration);
         return builder;
     }
 

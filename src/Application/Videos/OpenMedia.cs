@@ -8,6 +8,9 @@ namespace VideoTube.Application.Videos;
 
 public sealed record OpenMediaQuery(string Key);
 
+/// <summary>An opened file; <see cref="IsPublic"/> is false for a draft's files, which no shared cache may keep.</summary>
+public sealed record OpenedMedia(MediaContent Media, bool IsPublic);
+
 /// <summary>
 /// Opens a stored file for the /media route. Avatars and covers are public; a video's file and thumbnail are served
 /// only while the caller may see the video (published, or their own), and never before the video row exists.
@@ -16,17 +19,20 @@ public sealed class OpenMediaHandler(IApplicationDbContext db, ICurrentUser curr
 {
     private const string NotFoundMessage = "Media not found";
 
-    public async Task<MediaContent> HandleAsync(OpenMediaQuery query, CancellationToken cancellationToken)
+    public async Task<OpenedMedia> HandleAsync(OpenMediaQuery query, CancellationToken cancellationToken)
     {
         var key = query.Key;
+        var isPublic = true;
         if (VideoMedia.IsVideoMediaKey(key))
         {
             var callerId = currentUser.UserId;
-            var visible = await db.Videos.VisibleTo(callerId)
-                .AnyAsync(v => v.VideoFileKey == key || v.ThumbnailKey == key, cancellationToken);
-            if (!visible)
-                throw new NotFoundException(NotFoundMessage);
+            var published = await db.Videos.VisibleTo(callerId)
+                .Where(v => v.VideoFileKey == key || v.ThumbnailKey == key)
+                .Select(v => (bool?)v.IsPublished)
+                .FirstOrDefaultAsync(cancellationToken);
+            isPublic = published ?? throw new NotFoundException(NotFoundMessage);
         }
-        return await storage.OpenReadAsync(key, cancellationToken) ?? throw new NotFoundException(NotFoundMessage);
+        var media = await storage.OpenReadAsync(key, cancellationToken) ?? throw new NotFoundException(NotFoundMessage);
+        return new OpenedMedia(media, isPublic);
     }
 }

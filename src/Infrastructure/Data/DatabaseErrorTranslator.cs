@@ -8,7 +8,7 @@ namespace VideoTube.Infrastructure.Data;
 
 /// <summary>
 /// The one place that reads PostgreSQL's error codes. SaveChanges (<see cref="ApplicationDbContext"/>), the query
-/// implementations and the WebApi exception handler all ask here, so each code means the same thing everywhere.
+/// implementations, the start-up migrator and the WebApi exception handler all ask here, so each code means the same thing everywhere.
 /// </summary>
 public sealed class DatabaseErrorTranslator : IDatabaseErrorTranslator
 {
@@ -19,7 +19,7 @@ public sealed class DatabaseErrorTranslator : IDatabaseErrorTranslator
         if (exception is AppException or OperationCanceledException)
             return null;
         // EF Core raises this when an UPDATE or DELETE it generated matched no row. The only concurrency tokens are
-        // the primary keys, so the row was deleted by a concurrent request: the caller's target is gone (ADR-008).
+        // the primary keys, so the row was deleted by a concurrent request: the caller's target is gone (ADR-012).
         if (exception is DbUpdateConcurrencyException)
             return new NotFoundException("The resource no longer exists");
         if (IsUniqueViolation(exception))
@@ -39,6 +39,11 @@ public sealed class DatabaseErrorTranslator : IDatabaseErrorTranslator
 
     public static bool IsForeignKeyViolation(Exception exception) =>
         FindPostgresError(exception)?.SqlState == PostgresErrorCodes.ForeignKeyViolation;
+
+    /// <summary>Another process created the same database, table or row first (a start-up race, not a failure).</summary>
+    public static bool IsAlreadyCreated(Exception exception) =>
+        FindPostgresError(exception)?.SqlState is PostgresErrorCodes.UniqueViolation
+            or PostgresErrorCodes.DuplicateTable or PostgresErrorCodes.DuplicateDatabase;
 
     private static bool IsUnavailable(Exception exception)
     {

@@ -55,7 +55,8 @@ public sealed class LocalDiskMediaStorage(IOptions<StorageOptions> options, IHos
         if (!File.Exists(path))
             return Task.FromResult<MediaContent?>(null);
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 81920, useAsync: true);
-        return Task.FromResult<MediaContent?>(new MediaContent(stream, MediaKeys.ContentTypeFor(key), stream.Length));
+        return Task.FromResult<MediaContent?>(new MediaContent(stream, MediaKeys.ContentTypeFor(key), stream.Length,
+            new DateTimeOffset(File.GetLastWriteTimeUtc(path), TimeSpan.Zero)));
     }
 
     public string? KeyFromUrl(string url) => MediaKeys.KeyFromUrl(options.Value, url);

@@ -150,7 +150,10 @@ public sealed class S3MediaStorage : IMediaStorage, IMediaLocator, IDisposable
                 ? MediaKeys.ContentTypeFor(key)
                 : metadata.Headers.ContentType;
             var length = metadata.Headers.ContentLength;
-            return new MediaContent(new S3RangeReadStream(_client, Bucket, key, length), contentType, length);
+            DateTimeOffset? lastModified = metadata.LastModified is { } modified
+                ? new DateTimeOffset(modified.ToUniversalTime(), TimeSpan.Zero)
+                : null;
+            return new MediaContent(new S3RangeReadStream(_client, Bucket, key, length), contentType, length, lastModified);
         }
         catch (AmazonS3Exception exception) when (exception.StatusCode == HttpStatusCode.NotFound)
         {

@@ -3,6 +3,7 @@ using VideoTube.Application.Common.Models;
 using VideoTube.Application.Common.Posts;
 using VideoTube.Domain.Entities;
 using VideoTube.WebApi.Infrastructure;
+using VideoTube.WebApi.OpenApi;
 
 namespace VideoTube.WebApi.Endpoints;
 
@@ -14,10 +15,14 @@ public sealed class Comments : IEndpointGroup
     public static void Map(RouteGroupBuilder group)
     {
         group.RequireAuthorization().DisableAntiforgery();
-        group.MapGet("/{videoId}", List).WithSummary("A video's comments, newest first (paginated)");
-        group.MapPost("/{videoId}", Add).WithSummary("Comment on a video");
-        group.MapPatch("/c/{commentId}", Update).WithSummary("Edit your comment");
-        group.MapDelete("/c/{commentId}", Delete).WithSummary("Delete your comment, or any comment on your video");
+        group.MapGet("/{videoId}", List).WithSummary("A video's comments, newest first (paginated)")
+            .WithName("listVideoComments").Returns<PaginatedList<CommentDto>>();
+        group.MapPost("/{videoId}", Add).WithSummary("Comment on a video")
+            .WithName("addComment").AcceptsJson<ContentRequest>().Returns<CommentDto>(StatusCodes.Status201Created);
+        group.MapPatch("/c/{commentId}", Update).WithSummary("Edit your comment")
+            .WithName("updateComment").AcceptsJson<ContentRequest>().Returns<CommentDto>().Fails(StatusCodes.Status403Forbidden);
+        group.MapDelete("/c/{commentId}", Delete).WithSummary("Delete your comment, or any comment on your video")
+            .WithName("deleteComment").ReturnsMessage().Fails(StatusCodes.Status403Forbidden);
     }
 
     private sealed record ContentRequest(string? Content);

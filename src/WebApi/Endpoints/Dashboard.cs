@@ -1,6 +1,7 @@
 using VideoTube.Application.Common.Models;
 using VideoTube.Application.Dashboard;
 using VideoTube.WebApi.Infrastructure;
+using VideoTube.WebApi.OpenApi;
 
 namespace VideoTube.WebApi.Endpoints;
 
@@ -12,8 +13,10 @@ public sealed class Dashboard : IEndpointGroup
     public static void Map(RouteGroupBuilder group)
     {
         group.RequireAuthorization();
-        group.MapGet("/stats", Stats).WithSummary("Your channel's totals");
-        group.MapGet("/videos", Videos).WithSummary("Your videos, unpublished included, with likes and comments (paginated)");
+        group.MapGet("/stats", Stats).WithSummary("Your channel's totals")
+            .WithName("getChannelStats").Returns<ChannelStatsDto>();
+        group.MapGet("/videos", Videos).WithSummary("Your videos, unpublished included, with likes and comments (paginated)")
+            .WithName("listChannelVideos").Returns<PaginatedList<ChannelVideoDto>>();
     }
 
     private static async Task<IResult> Stats(GetChannelStatsHandler handler, CancellationToken ct) =>

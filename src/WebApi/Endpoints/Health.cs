@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using VideoTube.WebApi.Infrastructure;
+using VideoTube.WebApi.OpenApi;
 
 namespace VideoTube.WebApi.Endpoints;
 
@@ -12,7 +13,8 @@ public sealed class Health : IEndpointGroup
 
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapGet("/api/v1/healthcheck", () => Envelope.Ok(new { status = "OK" }, "OK")).WithSummary("API is up");
+        group.MapGet("/api/v1/healthcheck", () => Envelope.Ok(new HealthStatus("OK"), "OK")).WithSummary("API is up")
+            .WithName("healthcheck").Returns<HealthStatus>();
 
         // Liveness runs no checks: the process answering is the signal; a database outage must not restart it.
         group.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
@@ -22,6 +24,8 @@ public sealed class Health : IEndpointGroup
             ResponseWriter = WriteAsync,
         });
     }
+
+    private sealed record HealthStatus(string Status);
 
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {

@@ -1,6 +1,7 @@
 using VideoTube.Application.Likes;
 using VideoTube.Application.Videos;
 using VideoTube.WebApi.Infrastructure;
+using VideoTube.WebApi.OpenApi;
 
 namespace VideoTube.WebApi.Endpoints;
 
@@ -13,12 +14,16 @@ public sealed class Likes : IEndpointGroup
     {
         group.RequireAuthorization();
         group.MapPost("/toggle/v/{videoId}", (string videoId, ToggleLikeHandler handler, CancellationToken ct) =>
-            Toggle(handler, LikeTarget.Video, RouteIds.Parse(videoId, "video"), ct)).WithSummary("Like or unlike a video");
+            Toggle(handler, LikeTarget.Video, RouteIds.Parse(videoId, "video"), ct)).WithSummary("Like or unlike a video")
+            .WithName("toggleVideoLike").Returns<LikeStatusDto>();
         group.MapPost("/toggle/c/{commentId}", (string commentId, ToggleLikeHandler handler, CancellationToken ct) =>
-            Toggle(handler, LikeTarget.Comment, RouteIds.Parse(commentId, "comment"), ct)).WithSummary("Like or unlike a comment");
+            Toggle(handler, LikeTarget.Comment, RouteIds.Parse(commentId, "comment"), ct)).WithSummary("Like or unlike a comment")
+            .WithName("toggleCommentLike").Returns<LikeStatusDto>();
         group.MapPost("/toggle/t/{tweetId}", (string tweetId, ToggleLikeHandler handler, CancellationToken ct) =>
-            Toggle(handler, LikeTarget.Tweet, RouteIds.Parse(tweetId, "tweet"), ct)).WithSummary("Like or unlike a tweet");
-        group.MapGet("/videos", LikedVideos).WithSummary("Videos you liked, most recent like first");
+            Toggle(handler, LikeTarget.Tweet, RouteIds.Parse(tweetId, "tweet"), ct)).WithSummary("Like or unlike a tweet")
+            .WithName("toggleTweetLike").Returns<LikeStatusDto>();
+        group.MapGet("/videos", LikedVideos).WithSummary("Videos you liked, most recent like first")
+            .WithName("listLikedVideos").Returns<IReadOnlyList<VideoDto>>();
     }
 
     private static async Task<IResult> Toggle(ToggleLikeHandler handler, LikeTarget target, Guid id, CancellationToken ct)

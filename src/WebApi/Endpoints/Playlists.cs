@@ -1,5 +1,6 @@
 using VideoTube.Application.Playlists;
 using VideoTube.WebApi.Infrastructure;
+using VideoTube.WebApi.OpenApi;
 
 namespace VideoTube.WebApi.Endpoints;
 
@@ -11,14 +12,21 @@ public sealed class Playlists : IEndpointGroup
     public static void Map(RouteGroupBuilder group)
     {
         group.RequireAuthorization().DisableAntiforgery();
-        group.MapPost("/", Create).WithSummary("Create a playlist");
-        group.MapGet("/user/{userId}", ListByUser).WithSummary("A user's playlists with video totals");
-        group.MapGet("/{playlistId}", Get).WithSummary("A playlist with its videos");
-        group.MapPatch("/{playlistId}", Update).WithSummary("Rename or describe your playlist");
-        group.MapDelete("/{playlistId}", Delete).WithSummary("Delete your playlist");
+        group.MapPost("/", Create).WithSummary("Create a playlist")
+            .WithName("createPlaylist").AcceptsJson<PlaylistRequest>().Returns<PlaylistDto>(StatusCodes.Status201Created);
+        group.MapGet("/user/{userId}", ListByUser).WithSummary("A user's playlists with video totals")
+            .WithName("listUserPlaylists").Returns<IReadOnlyList<PlaylistSummaryDto>>();
+        group.MapGet("/{playlistId}", Get).WithSummary("A playlist with its videos")
+            .WithName("getPlaylist").Returns<PlaylistDto>().Fails(StatusCodes.Status403Forbidden);
+        group.MapPatch("/{playlistId}", Update).WithSummary("Rename or describe your playlist")
+            .WithName("updatePlaylist").AcceptsJson<PlaylistRequest>().Returns<PlaylistDto>().Fails(StatusCodes.Status403Forbidden);
+        group.MapDelete("/{playlistId}", Delete).WithSummary("Delete your playlist")
+            .WithName("deletePlaylist").ReturnsMessage().Fails(StatusCodes.Status403Forbidden);
         // The video id comes first in these paths, as in chai-backend.
-        group.MapPatch("/add/{videoId}/{playlistId}", AddVideo).WithSummary("Add a video to your playlist (idempotent)");
-        group.MapPatch("/remove/{videoId}/{playlistId}", RemoveVideo).WithSummary("Remove a video from your playlist");
+        group.MapPatch("/add/{videoId}/{playlistId}", AddVideo).WithSummary("Add a video to your playlist (idempotent)")
+            .WithName("addVideoToPlaylist").Returns<PlaylistDto>().Fails(StatusCodes.Status403Forbidden);
+        group.MapPatch("/remove/{videoId}/{playlistId}", RemoveVideo).WithSummary("Remove a video from your playlist")
+            .WithName("removeVideoFromPlaylist").Returns<PlaylistDto>().Fails(StatusCodes.Status403Forbidden);
     }
 
     private sealed record PlaylistRequest(string? Name, string? Description);

@@ -1,5 +1,6 @@
 using VideoTube.Application.Subscriptions;
 using VideoTube.WebApi.Infrastructure;
+using VideoTube.WebApi.OpenApi;
 
 namespace VideoTube.WebApi.Endpoints;
 
@@ -14,9 +15,12 @@ public sealed class Subscriptions : IEndpointGroup
     public static void Map(RouteGroupBuilder group)
     {
         group.RequireAuthorization();
-        group.MapPost("/c/{channelId}", Toggle).WithSummary("Subscribe to or unsubscribe from a channel");
-        group.MapGet("/c/{channelId}", SubscribedChannels).WithSummary("Channels that user :channelId subscribes to");
-        group.MapGet("/u/{subscriberId}", ChannelSubscribers).WithSummary("Subscribers of channel :subscriberId");
+        group.MapPost("/c/{channelId}", Toggle).WithSummary("Subscribe to or unsubscribe from a channel")
+            .WithName("toggleSubscription").Returns<SubscriptionStatusDto>();
+        group.MapGet("/c/{channelId}", SubscribedChannels).WithSummary("Channels that user :channelId subscribes to")
+            .WithName("listSubscribedChannels").Returns<IReadOnlyList<SubscribedChannelDto>>();
+        group.MapGet("/u/{subscriberId}", ChannelSubscribers).WithSummary("Subscribers of channel :subscriberId")
+            .WithName("listChannelSubscribers").Returns<IReadOnlyList<ChannelSubscriberDto>>();
     }
 
     private static async Task<IResult> Toggle(string channelId, ToggleSubscriptionHandler handler, CancellationToken ct)

@@ -2,6 +2,7 @@ using VideoTube.Application.Common.Posts;
 using VideoTube.Application.Tweets;
 using VideoTube.Domain.Entities;
 using VideoTube.WebApi.Infrastructure;
+using VideoTube.WebApi.OpenApi;
 
 namespace VideoTube.WebApi.Endpoints;
 
@@ -13,10 +14,14 @@ public sealed class Tweets : IEndpointGroup
     public static void Map(RouteGroupBuilder group)
     {
         group.RequireAuthorization().DisableAntiforgery();
-        group.MapPost("/", Create).WithSummary("Post a tweet");
-        group.MapGet("/user/{userId}", ListByUser).WithSummary("A user's tweets, newest first");
-        group.MapPatch("/{tweetId}", Update).WithSummary("Edit your tweet");
-        group.MapDelete("/{tweetId}", Delete).WithSummary("Delete your tweet");
+        group.MapPost("/", Create).WithSummary("Post a tweet")
+            .WithName("createTweet").AcceptsJson<ContentRequest>().Returns<TweetDto>(StatusCodes.Status201Created);
+        group.MapGet("/user/{userId}", ListByUser).WithSummary("A user's tweets, newest first")
+            .WithName("listUserTweets").Returns<IReadOnlyList<TweetDto>>();
+        group.MapPatch("/{tweetId}", Update).WithSummary("Edit your tweet")
+            .WithName("updateTweet").AcceptsJson<ContentRequest>().Returns<TweetDto>().Fails(StatusCodes.Status403Forbidden);
+        group.MapDelete("/{tweetId}", Delete).WithSummary("Delete your tweet")
+            .WithName("deleteTweet").ReturnsMessage().Fails(StatusCodes.Status403Forbidden);
     }
 
     private sealed record ContentRequest(string? Content);

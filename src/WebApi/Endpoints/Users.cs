@@ -1,6 +1,8 @@
 using VideoTube.Application.Users;
 using VideoTube.Application.Videos;
 using VideoTube.WebApi.Infrastructure;
+using VideoTube.WebApi.Observability;
+using VideoTube.WebApi.OpenApi;
 
 namespace VideoTube.WebApi.Endpoints;
 
@@ -11,25 +13,59 @@ public sealed class Users : IEndpointGroup
 
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapPost("/register", Register).DisableAntiforgery().WithSummary("Create an account (multipart, avatar required)");
-        group.MapPost("/login", Login).DisableAntiforgery().WithSummary("Log in with username or email");
-        group.MapPost("/refresh-token", RefreshToken).DisableAntiforgery().WithSummary("Rotate the refresh token");
-        group.MapPost("/logout", Logout).RequireAuthorization().WithSummary("End the current session");
-        group.MapPost("/change-password", ChangePassword).RequireAuthorization().WithSummary("Change password; ends all sessions");
-        group.MapGet("/current-user", CurrentUser).RequireAuthorization();
-        group.MapPatch("/update-account", UpdateAccount).RequireAuthorization().WithSummary("Update fullName and email");
+        group.MapPost("/register", Register).DisableAntiforgery().WithSummary("Create an account (multipart, avatar required)")
+            .WithName("registerUser").AcceptsMultipart<RegisterForm>().Returns<UserDto>(StatusCodes.Status201Created)
+            .Fails(StatusCodes.Status409Conflict);
+        group.MapPost("/login", Login).DisableAntiforgery().WithSummary("Log in with username or email")
+            .WithName("loginUser").AcceptsJson<Credentials>().Returns<LoginResponse>().AddEndpointFilter<LoginMetricsFilter>()
+            .Fails(StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests);
+        group.MapPost("/refresh-token", RefreshToken).DisableAntiforgery().WithSummary("Rotate the refresh token")
+            .WithName("refreshAccessToken").AcceptsJson<RefreshRequest>().Returns<RefreshResponse>()
+            .Fails(StatusCodes.Status401Unauthorized);
+        group.MapPost("/logout", Logout).RequireAuthorization().WithSummary("End the current session")
+            .WithName("logoutUser").AcceptsJson<RefreshRequest>().ReturnsMessage();
+        group.MapPost("/change-password", ChangePassword).RequireAuthorization().WithSummary("Change password; ends all sessions")
+            .WithName("changePassword").AcceptsJson<ChangePasswordCommand>().ReturnsMessage();
+        group.MapGet("/current-user", CurrentUser).RequireAuthorization().WithSummary("The logged-in user")
+            .WithName("getCurrentUser").Returns<UserDto>();
+        group.MapPatch("/update-account", UpdateAccount).RequireAuthorization().WithSummary("Update fullName and email")
+            .WithName("updateAccount").AcceptsJson<UpdateAccountCommand>().Returns<UserDto>().Fails(StatusCodes.Status409Conflict);
         group.MapPatch("/avatar", (HttpRequest request, UpdateUserImageHandler handler, CancellationToken ct) =>
                 UpdateImage(request, handler, UserImageKind.Avatar, ct))
-            .RequireAuthorization().DisableAntiforgery().WithSummary("Replace the avatar (multipart 'avatar')");
+            .RequireAuthorization().DisableAntiforgery().WithSummary("Replace the avatar (multipart 'avatar')")
+            .WithName("updateAvatar").AcceptsMultipart<AvatarForm>().Returns<UserDto>();
         group.MapPatch("/cover-image", (HttpRequest request, UpdateUserImageHandler handler, CancellationToken ct) =>
                 UpdateImage(request, handler, UserImageKind.CoverImage, ct))
-            .RequireAuthorization().DisableAntiforgery().WithSummary("Replace the cover image (multipart 'coverImage')");
+            .RequireAuthorization().DisableAntiforgery().WithSummary("Replace the cover image (multipart 'coverImage')")
+            .WithName("updateCoverImage").AcceptsMultipart<CoverImageForm>().Returns<UserDto>();
         group.MapGet("/c/{username}", ChannelProfile).RequireAuthorization()
-            .WithSummary("A channel's profile with subscriber counts");
-        group.MapGet("/history", WatchHistory).RequireAuthorization().WithSummary("Watched videos, most recent first");
+            .WithSummary("A channel's profile with subscriber counts")
+            .WithName("getChannelProfile").Returns<ChannelProfileDto>();
+        group.MapGet("/history", WatchHistory).RequireAuthorization().WithSummary("Watched videos, most recent first")
+            .WithName("getWatchHistory").Returns<IReadOnlyList<VideoDto>>();
     }
 
-    private sealed record Credentials(string? Username, string? Email, string? Password);
+    /// <summary>The register form as documented; the handler reads the same parts itself.</summary>
+    private sealed class RegisterForm
+    {
+        public required string FullName { get; init; }
+        public required string Email { get; init; }
+        public required string Username { get; init; }
+        public required string Password { get; init; }
+        public required IFormFile Avatar { get; init; }
+        public IFormFile? CoverImage { get; init; }
+    }
+
+    private sealed record AvatarForm(IFormFile Avatar);
+    private sealed record CoverImageForm(IFormFile CoverImage);
+
+    /// <summary>Username or email, and the password: no field is required by itself.</summary>
+    private sealed record Credentials
+    {
+        public string? Username { get; init; }
+        public string? Email { get; init; }
+        public string? Password { get; init; }
+    }
     private sealed record RefreshRequest(string? RefreshToken);
     private sealed record LoginResponse(UserDto User, string AccessToken, string RefreshToken);
     private sealed record RefreshResponse(string AccessToken, string RefreshToken);

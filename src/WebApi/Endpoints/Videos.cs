@@ -5,6 +5,7 @@ using VideoTube.Application.Common.Media;
 using VideoTube.Application.Common.Models;
 using VideoTube.Application.Videos;
 using VideoTube.WebApi.Infrastructure;
+using VideoTube.WebApi.OpenApi;
 
 namespace VideoTube.WebApi.Endpoints;
 
@@ -19,14 +20,37 @@ public sealed class Videos : IEndpointGroup
     public static void Map(RouteGroupBuilder group)
     {
         group.RequireAuthorization();
-        group.MapGet("/", List).WithSummary("Published videos (and your own), paged, searchable and sortable");
+        group.MapGet("/", List).WithSummary("Published videos (and your own), paged, searchable and sortable")
+            .WithName("listVideos").Returns<PaginatedList<VideoDto>>().Fails(StatusCodes.Status400BadRequest);
         group.MapPost("/", Publish).DisableAntiforgery()
-            .WithSummary("Publish a video (multipart: videoFile, thumbnail, title, description; streamed to storage)");
-        group.MapGet("/{videoId}", Get).WithSummary("A video with its likes and channel; counts a view and records history");
+            .WithSummary("Publish a video (multipart: videoFile, thumbnail, title, description; streamed to storage)")
+            .WithName("publishVideo").AcceptsMultipart<PublishForm>().Returns<VideoDto>(StatusCodes.Status201Created);
+        group.MapGet("/{videoId}", Get).WithSummary("A video with its likes and channel; counts a view and records history")
+            .WithName("getVideo").Returns<VideoDetailDto>();
         group.MapPatch("/{videoId}", Update).DisableAntiforgery()
-            .WithSummary("Edit title, description or thumbnail (owner only; JSON or multipart)");
-        group.MapDelete("/{videoId}", Delete).WithSummary("Delete a video with its files, comments, likes and history (owner only)");
-        group.MapPatch("/toggle/publish/{videoId}", TogglePublish).WithSummary("Publish or unpublish (owner only)");
+            .WithSummary("Edit title, description or thumbnail (owner only; JSON or multipart)")
+            .WithName("updateVideo").AcceptsMultipart<UpdateForm>().Returns<VideoDto>()
+            .Fails(StatusCodes.Status403Forbidden);
+        group.MapDelete("/{videoId}", Delete).WithSummary("Delete a video with its files, comments, likes and history (owner only)")
+            .WithName("deleteVideo").ReturnsMessage().Fails(StatusCodes.Status403Forbidden);
+        group.MapPatch("/toggle/publish/{videoId}", TogglePublish).WithSummary("Publish or unpublish (owner only)")
+            .WithName("togglePublishVideo").Returns<VideoDto>().Fails(StatusCodes.Status403Forbidden);
+    }
+
+    /// <summary>The upload form as documented; the handler streams these parts, in this order, without buffering.</summary>
+    private sealed class PublishForm
+    {
+        public required IFormFile VideoFile { get; init; }
+        public required IFormFile Thumbnail { get; init; }
+        public required string Title { get; init; }
+        public string? Description { get; init; }
+    }
+
+    private sealed class UpdateForm
+    {
+        public string? Title { get; init; }
+        public string? Description { get; init; }
+        public IFormFile? Thumbnail { get; init; }
     }
 
     private sealed record VideoFields(string? Title, string? Description);

@@ -29,8 +29,7 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger, IDa
             logger.LogInformation("Request rejected with {StatusCode}: {Message}", status, message);
 
         if (exception is TooManyRequestsException { RetryAfter: { } retryAfter })
-            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(Math.Max(1, retryAfter.TotalSeconds))).ToString(
-                System.Globalization.CultureInfo.InvariantCulture);
+            RetryAfter.Set(context.Response, retryAfter);
         await Envelope.WriteErrorAsync(context, status, message, errors);
         return true;
     }
@@ -47,6 +46,8 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger, IDa
                 InvalidDataException data when data.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) =>
                     (413, "Request body too large", []),
                 InvalidDataException => (400, "Malformed multipart body", []),
+                // The client is still there (that case is answered above), so a timeout cancelled the work.
+                OperationCanceledException => (503, "Service temporarily unavailable", []),
                 _ => (500, "Something went wrong", []),
             },
         };

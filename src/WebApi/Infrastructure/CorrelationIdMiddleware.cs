@@ -5,7 +5,8 @@ namespace VideoTube.WebApi.Infrastructure;
 
 /// <summary>
 /// Gives every request a correlation id (the caller's <c>X-Correlation-ID</c> when it is sane, else the trace id),
-/// echoes it in the response and attaches it to every log event of the request.
+/// echoes it in the response and attaches it to every log event of the request. The header is written when the
+/// response starts, because the exception handler clears the headers of a failed request before writing its error.
 /// </summary>
 public sealed class CorrelationIdMiddleware(RequestDelegate next)
 {
@@ -18,7 +19,11 @@ public sealed class CorrelationIdMiddleware(RequestDelegate next)
             ? incoming
             : Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
         context.TraceIdentifier = id;
-        context.Response.Headers[HeaderName] = id;
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[HeaderName] = id;
+            return Task.CompletedTask;
+        });
         using (LogContext.PushProperty("CorrelationId", id))
             await next(context);
     }

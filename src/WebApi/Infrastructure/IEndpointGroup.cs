@@ -1,3 +1,5 @@
+using VideoTube.WebApi.OpenApi;
+
 namespace VideoTube.WebApi.Infrastructure;
 
 /// <summary>One class per feature maps that feature's routes; groups are discovered, so Program.cs never changes.</summary>
@@ -18,7 +20,7 @@ public static class EndpointGroupExtensions
         foreach (var type in groups)
         {
             var prefix = (string)type.GetProperty(nameof(IEndpointGroup.Prefix))!.GetValue(null)!;
-            var group = app.MapGroup(prefix).WithTags(type.Name);
+            var group = app.MapGroup(prefix).WithTags(type.Name).DescribeCommonErrors();
             type.GetMethod(nameof(IEndpointGroup.Map))!.Invoke(null, [group]);
         }
         return app;

@@ -16,6 +16,14 @@ public sealed class MultipartStreamingForm : IStreamingForm
     /// <summary>Text fields are small (a title, a description); a huge one is an abuse, not data.</summary>
     public const int MaxFieldBytes = 64 * 1024;
 
+    /// <summary>
+    /// The forms read this way have four parts. Counting parts and text fields before reading them bounds what one
+    /// request can make the server hold (MaxTextFields x MaxFieldBytes), however many parts the client sends.
+    /// </summary>
+    public const int MaxParts = 16;
+
+    public const int MaxTextFields = 8;
+
     private readonly HttpRequest _request;
     private readonly string _boundary;
     private readonly Dictionary<string, string> _fields = new(StringComparer.Ordinal);
@@ -43,9 +51,13 @@ public sealed class MultipartStreamingForm : IStreamingForm
     public async Task ReadAsync(Func<StreamedFile, Task> onFile, CancellationToken cancellationToken)
     {
         var reader = new MultipartReader(_boundary, _request.Body);
+        var parts = 0;
+        var textFields = 0;
         // ReadNextSectionAsync drains whatever the previous callback left unread.
         while (await GuardAsync(() => reader.ReadNextSectionAsync(cancellationToken)) is { } section)
         {
+            if (++parts > MaxParts)
+                throw new PayloadTooLargeException($"A form may have at most {MaxParts} parts");
             if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
                 || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
                 throw new ValidationException("Malformed multipart body", ["every part needs a form-data Content-Disposition"]);
@@ -60,6 +72,8 @@ public sealed class MultipartStreamingForm : IStreamingForm
             }
             else
             {
+                if (++textFields > MaxTextFields)
+                    throw new PayloadTooLargeException($"A form may have at most {MaxTextFields} text fields");
                 _fields[name] = await GuardAsync(() => ReadFieldAsync(name, section.Body, cancellationToken));
             }
         }

@@ -47,15 +47,24 @@ public sealed class RequestBody(IOptions<JsonOptions> jsonOptions)
     {
         if (!request.HasFormContentType)
             throw new UnsupportedMediaTypeException("Send the body as multipart/form-data");
+        IFormCollection form;
         try
         {
-            return await request.ReadFormAsync(cancellationToken);
+            form = await request.ReadFormAsync(cancellationToken);
         }
-        catch (Exception exception) when (exception is IOException or InvalidOperationException
+        // Kestrel's own body limit is a BadHttpRequestException (an IOException): it passes on, to be answered 413.
+        catch (Exception exception) when (exception is IOException and not BadHttpRequestException or InvalidOperationException
                                           && !cancellationToken.IsCancellationRequested)
         {
             throw new ValidationException("Malformed form body", [exception.Message]);
         }
+        // FormOptions.ValueLengthLimit covers urlencoded values only; a multipart text part is bounded by the body
+        // limit while read, and refused here with the same cap as the streamed form.
+        var oversized = form.Where(field => field.Value.Any(v => v?.Length > MultipartStreamingForm.MaxFieldBytes))
+            .Select(field => field.Key).FirstOrDefault();
+        if (oversized is not null)
+            throw new PayloadTooLargeException($"{oversized} must be at most {MultipartStreamingForm.MaxFieldBytes / 1024} KiB");
+        return form;
     }
 
     /// <summary>The named file of a multipart body; null when absent, 400 when sent twice.</summary>

@@ -9,6 +9,15 @@ public sealed class StartupValidationTests
     [TestCase("Jwt:AccessTokenLifetime", "00:00:00")]
     [TestCase("Storage:Provider", "FloppyDisk")]
     [TestCase("Media:MaxImageBytes", "0")]
+    [TestCase("OpenTelemetry:OtlpEndpoint", "not a url")]
+    [TestCase("RateLimiting:Auth:PermitLimit", "0")]
+    [TestCase("RateLimiting:Reads:Window", "00:00:00")]
+    [TestCase("ForwardedHeaders:KnownProxies:0", "not-an-address")]
+    [TestCase("ForwardedHeaders:KnownNetworks:0", "10.0.0.0/99")]
+    [TestCase("Database:CommandTimeout", "00:00:00")]
+    [TestCase("Database:ReadinessTimeout", "00:05:00")]
+    [TestCase("LoginThrottle:MaxAttemptsPerClient", "0")]
+    [TestCase("LoginThrottle:Window", "00:00:00")]
     public void Invalid_settings_fail_start_up(string key, string value)
     {
         using var factory = new VideoTubeApiFactory("Host=127.0.0.1;Database=unused", Path.GetTempPath(),

@@ -54,8 +54,20 @@ public sealed class PrivatePostgres : IAsyncDisposable
         if (!await RunAsync("resume")) throw new InvalidOperationException("Could not restart the drill server");
     }
 
+    /// <summary>SIGSTOPs the server and its backends: connections stay open and nothing answers, as in a real stall.</summary>
+    public async Task FreezeAsync()
+    {
+        if (!await RunAsync("freeze")) throw new InvalidOperationException("Could not freeze the drill server");
+    }
+
+    public async Task ThawAsync()
+    {
+        if (!await RunAsync("thaw")) throw new InvalidOperationException("Could not thaw the drill server");
+    }
+
     public async ValueTask DisposeAsync()
     {
+        await RunAsync("thaw"); // a stopped server cannot be shut down; harmless when it runs
         NpgsqlConnection.ClearAllPools();
         await RunAsync("stop");
     }
@@ -73,7 +85,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
         return process.ExitCode == 0;
     }
 
-    private static string? FindScript()
+    internal static string? FindScript()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

@@ -29,6 +29,16 @@ public sealed class VideoTubeApiFactory(string connectionString, string mediaRoo
             ["Database:MigrateOnStartup"] = "false",
             ["Cors:AllowedOrigins:0"] = "https://spa.example.com",
             ["Serilog:MinimumLevel:Default"] = "Warning",
+            ["OpenApi:Enabled"] = "true",
+            // The limiter stays on, with limits no functional test reaches; the abuse tests set real ones.
+            ["RateLimiting:Auth:PermitLimit"] = "1000000",
+            ["RateLimiting:Uploads:PermitLimit"] = "1000000",
+            ["RateLimiting:Writes:PermitLimit"] = "1000000",
+            ["RateLimiting:Reads:PermitLimit"] = "1000000",
+            // The suite shares two cores with builds (50 concurrent logins open connections slower than 5 s there);
+            // the outage drill sets the short production-like timeouts itself.
+            ["Database:CommandTimeout"] = "00:00:30",
+            ["Database:ConnectTimeout"] = "00:00:30",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             values[key] = value;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 
 namespace VideoTube.IntegrationTests.Reliability;
 
@@ -23,7 +24,12 @@ public sealed class DatabaseOutageTests
         if (_server is null)
             Assert.Ignore("No local PostgreSQL binaries to run an outage drill with.");
         _mediaRoot = Path.Combine(Path.GetTempPath(), "videotube-tests", Guid.NewGuid().ToString("N"));
-        _factory = new VideoTubeApiFactory(_server.ConnectionString, _mediaRoot);
+        // Production-like timeouts: a stalled database must fail requests within seconds.
+        _factory = new VideoTubeApiFactory(_server.ConnectionString, _mediaRoot, new Dictionary<string, string?>
+        {
+            ["Database:CommandTimeout"] = "00:00:03",
+            ["Database:ConnectTimeout"] = "00:00:03",
+        });
     }
 
     [OneTimeTearDown]
@@ -66,16 +72,88 @@ public sealed class DatabaseOutageTests
         }
 
         // Pooled connections died with the server; the first attempts may still fail while the pool heals.
-        HttpStatusCode ready = 0;
-        for (var attempt = 0; attempt < 20 && ready != HttpStatusCode.OK; attempt++)
+        await AssertRecoversAsync(client);
+        await AssertRecoversAsync(() => client.PostAsJsonAsync("/api/v1/users/login", new { username, password = Forms.Password }));
+    }
+
+    [Test, CancelAfter(180_000)]
+    public async Task Stalled_database_answers_503_fast_applies_no_write_twice_and_recovers()
+    {
+        using var anonymous = _factory!.CreateClient(new() { BaseAddress = new Uri("https://localhost"), HandleCookies = false });
+        anonymous.Timeout = TimeSpan.FromSeconds(30);
+        var username = $"stall{Guid.NewGuid():N}"[..20];
+        Assert.That((await anonymous.PostAsync("/api/v1/users/register", Forms.Registration(username))).StatusCode,
+            Is.EqualTo(HttpStatusCode.Created));
+        var login = await anonymous.PostAsJsonAsync("/api/v1/users/login", new { username, password = Forms.Password });
+        Assert.That(login.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var token = (await login.Content.ReadFromJsonAsync<JsonObject>())!["data"]!["accessToken"]!.GetValue<string>();
+        using var client = _factory.CreateClient(new() { BaseAddress = new Uri("https://localhost"), HandleCookies = false });
+        client.Timeout = TimeSpan.FromSeconds(30);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        Assert.That((await client.GetAsync("/api/v1/videos")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "warm the pool");
+        var content = $"during the stall {Guid.NewGuid():N}";
+
+        await _server!.FreezeAsync();
+        try
         {
-            ready = (await client.GetAsync("/health/ready")).StatusCode;
-            if (ready != HttpStatusCode.OK) await Task.Delay(250);
+            // Generous bounds that only catch hanging (the stall lasts until thawed); the real figures are seconds.
+            await AssertFailsFastAsync(() => anonymous.GetAsync("/health/ready"), envelope: false);
+            await AssertFailsFastAsync(() => client.GetAsync("/api/v1/videos"), envelope: true);
+            await AssertFailsFastAsync(() => client.PostAsJsonAsync("/api/v1/tweets", new { content }), envelope: true);
+            Assert.That((await anonymous.GetAsync("/health/live")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         }
-        Assert.That(ready, Is.EqualTo(HttpStatusCode.OK));
-        HttpResponseMessage after = new(HttpStatusCode.ServiceUnavailable);
-        for (var attempt = 0; attempt < 5 && after.StatusCode != HttpStatusCode.OK; attempt++)
-            after = await client.PostAsJsonAsync("/api/v1/users/login", new { username, password = Forms.Password });
-        Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        finally
+        {
+            await _server.ThawAsync();
+        }
+
+        // Connections broken by the stall are dropped one by one; a request may still meet one.
+        await AssertRecoversAsync(anonymous);
+        await AssertRecoversAsync(() => client.GetAsync("/api/v1/videos"));
+        var tweet = await client.PostAsJsonAsync("/api/v1/tweets", new { content = "after the stall" });
+        Assert.That(tweet.StatusCode, Is.EqualTo(HttpStatusCode.Created), await tweet.Content.ReadAsStringAsync());
+        var relogin = await anonymous.PostAsJsonAsync("/api/v1/users/login", new { username, password = Forms.Password });
+        Assert.That(relogin.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        // The 503 write may or may not have landed when the server woke up (the client cannot know), but never twice:
+        // nothing retries a write on its own.
+        // Unpooled: the pool of this connection string still holds connections the earlier drill restart killed.
+        await using var connection = new Npgsql.NpgsqlConnection(_server.ConnectionString + ";Pooling=false");
+        await connection.OpenAsync();
+        await using var count = new Npgsql.NpgsqlCommand("SELECT count(*) FROM tweets WHERE content = @content", connection);
+        count.Parameters.AddWithValue("content", content);
+        Assert.That((long)(await count.ExecuteScalarAsync())!, Is.LessThanOrEqualTo(1));
+    }
+
+    /// <summary>Readiness turns 200 again within a bounded number of polls.</summary>
+    private static Task AssertRecoversAsync(HttpClient client) => AssertRecoversAsync(async () =>
+    {
+        var response = await client.GetAsync("/health/ready");
+        if (response.StatusCode != HttpStatusCode.OK) await Task.Delay(250);
+        return response;
+    }, attempts: 40);
+
+    /// <summary>A request succeeds within a bounded number of attempts (its first ones may meet a broken connection).</summary>
+    private static async Task AssertRecoversAsync(Func<Task<HttpResponseMessage>> send, int attempts = 10)
+    {
+        HttpResponseMessage response = new(HttpStatusCode.ServiceUnavailable);
+        for (var attempt = 0; attempt < attempts && !response.IsSuccessStatusCode; attempt++)
+            response = await send();
+        Assert.That(response.IsSuccessStatusCode, Is.True, await response.Content.ReadAsStringAsync());
+    }
+
+    private static async Task AssertFailsFastAsync(Func<Task<HttpResponseMessage>> send, bool envelope)
+    {
+        var started = DateTime.UtcNow;
+        var response = await send();
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable), text);
+        Assert.That(DateTime.UtcNow - started, Is.LessThan(TimeSpan.FromSeconds(15)), "must fail fast, not hang");
+        if (envelope)
+        {
+            var body = JsonNode.Parse(text)!;
+            Assert.That(body["success"]!.GetValue<bool>(), Is.False);
+            Assert.That(body["statusCode"]!.GetValue<int>(), Is.EqualTo(503));
+        }
     }
 }

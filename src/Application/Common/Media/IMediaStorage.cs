@@ -19,8 +19,12 @@ public interface IMediaStorage
 
 public sealed record StoredMedia(string Key, string Url, long Length);
 
-/// <summary>A readable object; the stream is seekable where the store allows it, so ranges can be served.</summary>
-public sealed record MediaContent(Stream Content, string ContentType, long Length) : IAsyncDisposable
+/// <summary>
+/// A readable object; the stream is seekable where the store allows it, so ranges can be served. Objects are never
+/// rewritten in place (a replacement gets a new key), so the key, length and time identify one version for caches.
+/// </summary>
+public sealed record MediaContent(Stream Content, string ContentType, long Length, DateTimeOffset? LastModified = null)
+    : IAsyncDisposable
 {
     public ValueTask DisposeAsync() => Content.DisposeAsync();
 }

@@ -1,0 +1,99 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
+using OpenTelemetry.Exporter;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Serilog;
+using Serilog.Formatting.Compact;
+using VideoTube.Application.Common.Media;
+
+namespace VideoTube.WebApi.Observability;
+
+/// <summary>Logs, traces and metrics: one place decides what is recorded and where it goes.</summary>
+public static class ObservabilitySetup
+{
+    /// <summary>The standard variable OTLP exporters read; honoured as well as our own setting.</summary>
+    private const string OtlpEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+    public static WebApplicationBuilder AddObservability(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddOptions<LogSettings>().Bind(configuration.GetSection(LogSettings.SectionName)).ValidateOnStart();
+        services.AddOptions<TelemetrySettings>().Bind(configuration.GetSection(TelemetrySettings.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSerilog((provider, logger) =>
+        {
+            logger.ReadFrom.Configuration(configuration).ReadFrom.Services(provider).Enrich.FromLogContext();
+            // Serilog records the current trace and span ids on every event; both formats print them.
+            if (provider.GetRequiredService<IOptions<LogSettings>>().Value.Format == LogFormat.Json)
+                logger.WriteTo.Console(new CompactJsonFormatter());
+            else
+                logger.WriteTo.Console(outputTemplate:
+                    "[{Timestamp:HH:mm:ss} {Level:u3}] {TraceId} {CorrelationId} {SourceContext}: {Message:lj}{NewLine}{Exception}");
+        });
+
+        var settings = configuration.GetSection(TelemetrySettings.SectionName).Get<TelemetrySettings>() ?? new TelemetrySettings();
+        var otlpEndpoint = string.IsNullOrWhiteSpace(settings.OtlpEndpoint) ? null : settings.OtlpEndpoint;
+        var exportOtlp = otlpEndpoint is not null
+                         || !string.IsNullOrWhiteSpace(configuration[OtlpEndpointVariable]);
+        void ConfigureOtlp(OtlpExporterOptions options)
+        {
+            if (otlpEndpoint is not null && Uri.TryCreate(otlpEndpoint, UriKind.Absolute, out var endpoint))
+                options.Endpoint = endpoint;
+        }
+
+        services.AddSingleton<VideoTubeMetrics>();
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(settings.ServiceName))
+            .WithTracing(tracing =>
+            {
+                tracing.AddAspNetCoreInstrumentation(options =>
+                        // Probes and scrapes arrive every few seconds and say nothing about users.
+                        options.Filter = context => !IsPlumbing(context.Request.Path))
+                    .AddHttpClientInstrumentation()
+                    .AddNpgsql();
+                if (exportOtlp)
+                    tracing.AddOtlpExporter(ConfigureOtlp);
+            })
+            .WithMetrics(metrics =>
+            {
+                metrics.AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddRuntimeInstrumentation()
+                    .AddMeter("Npgsql")
+                    .AddMeter(VideoTubeMetrics.MeterName);
+                if (settings.PrometheusEnabled)
+                    metrics.AddPrometheusExporter(options => options.ScrapeResponseCacheDurationMilliseconds = 0);
+                if (exportOtlp)
+                    metrics.AddOtlpExporter(ConfigureOtlp);
+            });
+
+        DecorateMediaStorage(services);
+        return builder;
+    }
+
+    public static WebApplication MapObservability(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<IOptions<TelemetrySettings>>().Value.PrometheusEnabled)
+            app.MapPrometheusScrapingEndpoint("/metrics");
+        return app;
+    }
+
+    private static bool IsPlumbing(PathString path) =>
+        path.StartsWithSegments("/health") || path.StartsWithSegments("/metrics");
+
+    /// <summary>Wraps whichever storage adapter Infrastructure registered so every stored file is counted.</summary>
+    private static void DecorateMediaStorage(IServiceCollection services)
+    {
+        var registration = services.LastOrDefault(d => d.ServiceType == typeof(IMediaStorage));
+        if (registration?.ImplementationFactory is not { } factory)
+            return;
+        services.Remove(registration);
+        services.Add(ServiceDescriptor.Describe(typeof(IMediaStorage),
+            provider => new MeteredMediaStorage((IMediaStorage)factory(provider), provider.GetRequiredService<VideoTubeMetrics>()),
+            registration.Lifetime));
+    }
+}
