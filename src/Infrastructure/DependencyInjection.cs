@@ -65,13 +65,16 @@ public static class DependencyInjection
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Identity's lockout counts failures with a read-modify-write that loses increments under parallel
+                // guesses and lets anyone lock any account; the login throttle (LoginThrottleOptions) replaces it.
+                options.Lockout.AllowedForNewUsers = false;
             })
             .AddEntityFrameworkStores<ApplicationDbContext>()
             .AddPasswordValidator<CommonPasswordValidator>();
         services.AddScoped<IIdentityService, IdentityService>();
+        services.AddScoped<LoginAttempts>();
+        services.AddOptions<LoginThrottleOptions>().Bind(configuration.GetSection(LoginThrottleOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ILoginSessions, LoginSessions>();
         services.AddSingleton<IAccessTokenIssuer, JwtAccessTokenIssuer>();
 

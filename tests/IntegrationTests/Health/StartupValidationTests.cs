@@ -22,6 +22,8 @@ public sealed class StartupValidationTests
     [TestCase("ForwardedHeaders:KnownNetworks:0", "10.0.0.0/99")]
     [TestCase("Database:CommandTimeout", "00:00:00")]
     [TestCase("Database:ReadinessTimeout", "00:05:00")]
+    [TestCase("LoginThrottle:MaxAttemptsPerClient", "0")]
+    [TestCase("LoginThrottle:Window", "00:00:00")]
     public void Invalid_settings_fail_start_up(string key, string value)
     {
         using var factory = new VideoTubeApiFactory("Host=127.0.0.1;Database=unused", Path.GetTempPath(),
