@@ -19,17 +19,7 @@ PARALLEL="${PARALLEL:-8}"; FIELDS="${FIELDS:-4000}"; FIELD_KIB="${FIELD_KIB:-64}
 ensure_apt_package jq jq
 command -v python3 >/dev/null || ensure_apt_package python3 python3
 
-WORK=$(mktemp -d /tmp/videotube-hostile.XXXXXX)
-SAMPLER_PID=""
-# shellcheck disable=SC2317  # called by the EXIT trap
-cleanup() {
-  local status=$?
-  if [ -n "$SAMPLER_PID" ]; then kill "$SAMPLER_PID" 2>/dev/null || true; fi
-  rm -rf "$WORK"
-  finish "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+with_work_dir hostile
 
 BOUNDARY="hostile$(date +%s)"
 log "building a body of $FIELDS fields x $FIELD_KIB KiB"

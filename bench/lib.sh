@@ -132,6 +132,22 @@ finish() {
 }
 
 # Memory of the API from /proc: VmHWM is the peak resident set, VmRSS the current one (both in kB).
+# Sets WORK to a fresh temporary folder and, on exit, stops the RSS sampler (SAMPLER_PID, when the script started one),
+# removes WORK and stops the API (finish). One EXIT trap for the scripts that upload through a temporary folder.
+with_work_dir() {
+  WORK=$(mktemp -d "/tmp/videotube-$1.XXXXXX")
+  SAMPLER_PID=""
+  trap cleanup_work_dir EXIT
+  trap 'exit 130' INT TERM
+}
+# shellcheck disable=SC2317  # called by the EXIT trap
+cleanup_work_dir() {
+  local status=$?
+  if [ -n "$SAMPLER_PID" ]; then kill "$SAMPLER_PID" 2>/dev/null || true; fi
+  rm -rf "$WORK"
+  finish "$status"
+}
+
 proc_kb() { awk -v key="$1:" '$1 == key { print $2 }' "/proc/$API_PID/status" 2>/dev/null || echo 0; }
 
 # Writing 5 to clear_refs resets VmHWM to the current RSS (Linux ≥ 4.0), so each route gets its own peak.

@@ -22,17 +22,7 @@ ROUTES="${ROUTES:-multipart,tus}"; CHUNK_MIB="${CHUNK_MIB:-0}"
 ensure_apt_package jq jq
 pg_env_from_connection "$CONNECTION"
 
-WORK=$(mktemp -d /tmp/videotube-upload.XXXXXX)
-SAMPLER_PID=""
-# shellcheck disable=SC2317  # called by the EXIT trap
-cleanup() {
-  local status=$?
-  if [ -n "$SAMPLER_PID" ]; then kill "$SAMPLER_PID" 2>/dev/null || true; fi
-  rm -rf "$WORK"
-  finish "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+with_work_dir upload
 
 # Room for the source file (unless sparse), the stored copy and a possible temporary copy of the form.
 needed_kb=$((SIZE_MIB * 1024 * 3))

@@ -2,7 +2,7 @@
 -- Microsoft.EntityFrameworkCore.Database.Command=Information) against a scale-1 seeded database, 2026-11-25;
 -- EF's parameters renamed to pgbench variables, nothing else changed. One statement.
 -- Variables from bench/run.sh: username (normalized, e.g. USER000001), me (the logged-in user's id).
-SELECT u.id AS "Id", u.full_name AS "FullName", u.user_name AS "Username", u.avatar AS "Avatar", u.cover_image AS "CoverImage", CASE
+SELECT u.id AS "Id", u.full_name AS "FullName", u.user_name AS "Username", u.avatar_key AS "Avatar", u.cover_image_key AS "CoverImage", CASE
     WHEN u.id = :me THEN u.email
 END AS "Email", (
     SELECT count(*)::int

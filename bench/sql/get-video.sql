@@ -11,13 +11,13 @@ INSERT INTO watch_history (user_id, video_id, watched_at)
 SELECT :me, :video_id, now()
 WHERE EXISTS (SELECT 1 FROM videos WHERE id = :video_id)
 ON CONFLICT (user_id, video_id) DO UPDATE SET watched_at = EXCLUDED.watched_at;
-SELECT v.id AS "Id", v.video_file AS "VideoFile", v.thumbnail AS "Thumbnail", v.title AS "Title", v.description AS "Description", v.duration AS "Duration", v.views AS "Views", v.is_published AS "IsPublished", v.created_at AS "CreatedAt", v.updated_at AS "UpdatedAt", (
+SELECT v.id AS "Id", v.video_file_key AS "VideoFile", v.thumbnail_key AS "Thumbnail", v.title AS "Title", v.description AS "Description", v.duration AS "Duration", v.views AS "Views", v.is_published AS "IsPublished", v.created_at AS "CreatedAt", v.updated_at AS "UpdatedAt", (
     SELECT count(*)::int
     FROM likes AS l
     WHERE l.video_id = v.id) AS "LikesCount", EXISTS (
     SELECT 1
     FROM likes AS l0
-    WHERE l0.video_id = v.id AND l0.liked_by_id = :me) AS "IsLiked", u.id AS "Id", u.user_name AS "Username", u.full_name AS "FullName", u.avatar AS "Avatar", (
+    WHERE l0.video_id = v.id AND l0.liked_by_id = :me) AS "IsLiked", u.id AS "Id", u.user_name AS "Username", u.full_name AS "FullName", u.avatar_key AS "Avatar", (
     SELECT count(*)::int
     FROM subscriptions AS s
     WHERE s.channel_id = v.owner_id) AS "SubscribersCount", EXISTS (

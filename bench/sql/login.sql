@@ -2,7 +2,7 @@
 -- then the new refresh token's INSERT), 2026-11-25; the INSERT's values, which the API computes, are generated in SQL.
 -- The API's time is dominated by PBKDF2 password hashing, which has no SQL counterpart; the ratio shows its cost.
 -- Variables: login_name (normalized username, e.g. USER000002) and login_id (that user's id).
-SELECT u.id, u.access_failed_count, u.avatar, u.concurrency_stamp, u.cover_image, u.created_at, u.email,
+SELECT u.id, u.access_failed_count, u.avatar_key, u.concurrency_stamp, u.cover_image_key, u.created_at, u.email,
     u.email_confirmed, u.full_name, u.lockout_enabled, u.lockout_end, u.normalized_email, u.normalized_user_name,
     u.password_hash, u.phone_number, u.phone_number_confirmed, u.security_stamp, u.two_factor_enabled, u.updated_at,
     u.user_name

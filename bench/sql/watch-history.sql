@@ -2,7 +2,7 @@
 -- Microsoft.EntityFrameworkCore.Database.Command=Information) against a scale-1 seeded database, 2026-11-25;
 -- EF's parameters renamed to pgbench variables, nothing else changed. One statement, unpaged (as in chai).
 -- Variables from bench/run.sh: me (the logged-in user's id).
-SELECT v.id, v.video_file, v.thumbnail, v.title, v.description, v.duration, v.views, v.is_published, FALSE, u.id, u.user_name, u.full_name, u.avatar, v.created_at, v.updated_at
+SELECT v.id, v.video_file_key, v.thumbnail_key, v.title, v.description, v.duration, v.views, v.is_published, FALSE, u.id, u.user_name, u.full_name, u.avatar_key, v.created_at, v.updated_at
 FROM watch_history AS w
 INNER JOIN videos AS v ON w.video_id = v.id
 INNER JOIN users AS u ON v.owner_id = u.id

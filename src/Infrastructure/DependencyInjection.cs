@@ -69,13 +69,16 @@ public static class DependencyInjection
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Identity's lockout counts failures with a read-modify-write that loses increments under parallel
+                // guesses and lets anyone lock any account; the login throttle (LoginThrottleOptions) replaces it.
+                options.Lockout.AllowedForNewUsers = false;
             })
             .AddEntityFrameworkStores<ApplicationDbContext>()
             .AddPasswordValidator<CommonPasswordValidator>();
         services.AddScoped<IIdentityService, IdentityService>();
+        services.AddScoped<LoginAttempts>();
+        services.AddOptions<LoginThrottleOptions>().Bind(configuration.GetSection(LoginThrottleOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ILoginSessions, LoginSessions>();
         services.AddSingleton<IAccessTokenIssuer, JwtAccessTokenIssuer>();
 
@@ -84,6 +87,12 @@ public static class DependencyInjection
             .Validate(o => o.Provider is "Local" or "S3", "Storage:Provider must be 'Local' or 'S3'.")
             .Validate(o => o.Provider != "S3" || !string.IsNullOrWhiteSpace(o.S3.Bucket),
                 "Storage:S3:Bucket is required when Storage:Provider is 'S3'.")
+            .Validate(o => o.HasValidPublicBaseUrl,
+                "Storage:PublicBaseUrl must be empty or an absolute http(s) URL without query or fragment.")
+            .Validate(o => o.S3.HasValidPresignedUrlExpiry,
+                "Storage:S3:PresignedUrlExpiry must be between 00:01:00 and 7.00:00:00.")
+            .Validate(o => !o.S3.PresignedUrls || o.Provider == "S3",
+                "Storage:S3:PresignedUrls needs Storage:Provider 'S3'.")
             .ValidateOnStart();
         // Chosen when first resolved (not at registration), so hosts and tests can still override the provider.
         services.AddSingleton<LocalDiskMediaStorage>();
@@ -94,6 +103,7 @@ public static class DependencyInjection
         services.AddSingleton(provider => (IMediaLocator)SelectedStorageAdapter(provider));
         // Also the adapter: WebApi's metering wrapper implements IMediaStorage only.
         services.AddSingleton(provider => (IRenditionStorage)SelectedStorageAdapter(provider));
+        services.AddSingleton<IMediaUrls, MediaUrls>();
 
         services.AddOptions<FfprobeOptions>().Bind(configuration.GetSection(FfprobeOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();

@@ -7,6 +7,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using VideoTube.Application.Common.Exceptions;
 using VideoTube.Application.Common.Interfaces;
+using VideoTube.Application.Common.Media;
 using VideoTube.Application.Common.Security;
 using VideoTube.Infrastructure.Identity;
 using VideoTube.WebApi.Infrastructure;
@@ -29,6 +30,8 @@ public static class DependencyInjection
             options.SerializerOptions.Converters.Add(new UtcDateTimeConverter());
             options.SerializerOptions.NumberHandling = JsonNumberHandling.AllowReadingFromString;
         });
+        services.AddOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>().Configure<IMediaUrls>((options, urls) =>
+            options.SerializerOptions.Converters.Add(new MediaUrlJsonConverter(urls)));
         // Binding failures throw, so the exception handler can answer them in the envelope.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddVideoTubeRequestLimits();

@@ -12,7 +12,7 @@ public sealed class EntitySeeder(NpgsqlConnection connection, SeedContext contex
     private const double ContentSkew = 0.8;
     private const string UserColumns = "id, user_name, normalized_user_name, email, normalized_email, email_confirmed, " +
         "password_hash, security_stamp, concurrency_stamp, phone_number_confirmed, two_factor_enabled, lockout_enabled, " +
-        "access_failed_count, full_name, avatar, cover_image, created_at, updated_at";
+        "access_failed_count, full_name, avatar_key, cover_image_key, created_at, updated_at";
 
     /// <summary>user000001, ...: zero-padded so names sort like their numbers, wider only past 999,999 users.</summary>
     public static string Username(int index, int userCount)
@@ -53,8 +53,8 @@ public sealed class EntitySeeder(NpgsqlConnection connection, SeedContext contex
             row.Write(true, NpgsqlDbType.Boolean);
             row.Write(0, NpgsqlDbType.Integer);
             row.Write(text.FullName(), NpgsqlDbType.Varchar);
-            row.Write($"/media/seed/avatars/{i % 64:D2}.png", NpgsqlDbType.Varchar);
-            row.Write(random.Next(4) == 0 ? $"/media/seed/covers/{i % 32:D2}.jpg" : string.Empty, NpgsqlDbType.Varchar);
+            row.Write($"seed/avatars/{i % 64:D2}.png", NpgsqlDbType.Varchar);
+            row.Write(random.Next(4) == 0 ? $"seed/covers/{i % 32:D2}.jpg" : string.Empty, NpgsqlDbType.Varchar);
             row.Write(created[i], NpgsqlDbType.TimestampTz);
             row.Write(created[i], NpgsqlDbType.TimestampTz);
         });
@@ -83,14 +83,12 @@ public sealed class EntitySeeder(NpgsqlConnection connection, SeedContext contex
             views[byRank[rank]] = (long)(2_000_000 / Math.Pow(rank + 1, 0.9) * (0.5 + random.NextDouble()));
         var text = new TextGenerator(random);
 
-        CopyWriter.Copy(connection, "videos", "id, video_file, thumbnail, video_file_key, thumbnail_key, title, description, " +
-            "duration, views, is_published, owner_id, created_at, updated_at", count, (row, i) =>
+        CopyWriter.Copy(connection, "videos", "id, video_file_key, thumbnail_key, title, description, " +
+            "duration, views, is_published, owner_id, status, progress, created_at, updated_at", count, (row, i) =>
         {
             row.Write(ids[i], NpgsqlDbType.Uuid);
             var videoKey = $"seed/videos/{ids[i]:N}.mp4";
             var thumbnailKey = $"seed/thumbnails/{ids[i]:N}.png";
-            row.Write("/media/" + videoKey, NpgsqlDbType.Varchar);
-            row.Write("/media/" + thumbnailKey, NpgsqlDbType.Varchar);
             row.Write(videoKey, NpgsqlDbType.Varchar);
             row.Write(thumbnailKey, NpgsqlDbType.Varchar);
             row.Write(text.Title(), NpgsqlDbType.Varchar);
@@ -99,6 +97,9 @@ public sealed class EntitySeeder(NpgsqlConnection connection, SeedContext contex
             row.Write(views[i], NpgsqlDbType.Bigint);
             row.Write(random.Next(100) >= 4, NpgsqlDbType.Boolean);
             row.Write(context.UserIds[owner[i]], NpgsqlDbType.Uuid);
+            // Seeded videos play their original file only, like videos uploaded before processing existed.
+            row.Write("ready", NpgsqlDbType.Varchar);
+            row.Write(100, NpgsqlDbType.Integer);
             row.Write(created[i], NpgsqlDbType.TimestampTz);
             row.Write(created[i], NpgsqlDbType.TimestampTz);
         });
@@ -129,6 +130,9 @@ public sealed class EntitySeeder(NpgsqlConnection connection, SeedContext contex
             var content = text.Sentences(5, 35);
             row.Write(content.Length > Tweet.MaxContentLength ? content[..Tweet.MaxContentLength] : content, NpgsqlDbType.Varchar);
             row.Write(context.UserIds[owner[i]], NpgsqlDbType.Uuid);
+            // Seeded videos play their original file only, like videos uploaded before processing existed.
+            row.Write("ready", NpgsqlDbType.Varchar);
+            row.Write(100, NpgsqlDbType.Integer);
             row.Write(created[i], NpgsqlDbType.TimestampTz);
             row.Write(created[i], NpgsqlDbType.TimestampTz);
         });

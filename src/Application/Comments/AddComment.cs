@@ -1,5 +1,6 @@
 using FluentValidation;
 using VideoTube.Application.Common.Access;
+using VideoTube.Application.Common.Exceptions;
 using VideoTube.Application.Common.Interfaces;
 using VideoTube.Application.Common.Validation;
 using VideoTube.Domain.Entities;
@@ -26,6 +27,8 @@ public sealed class AddCommentHandler(IApplicationDbContext db, ICurrentUser cur
         var comment = new Comment { Content = command.Content!.Trim(), VideoId = command.VideoId, OwnerId = userId };
         db.Comments.Add(comment);
         await db.SaveChangesAsync(cancellationToken);
-        return await comments.GetAsync(comment.Id, userId, cancellationToken);
+        // A delete of the video may cascade the new comment away before this read: that is the video's 404, not a 500.
+        return await comments.GetAsync(comment.Id, userId, cancellationToken)
+               ?? throw new NotFoundException(VideoAccess.NotFoundMessage);
     }
 }

@@ -9,8 +9,11 @@ public interface ILikeQueries
     Task<IReadOnlyList<VideoDto>> ListLikedVideosAsync(Guid userId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Idempotent: a like that already exists (a concurrent toggle got there first) is left as it is. Throws
-    /// <see cref="Common.Exceptions.NotFoundException"/> when the target is gone.
+    /// Removes the user's like of the target, or adds one when there is none, serialised per (user, target): parallel
+    /// toggles by one user take turns, so the end state follows their parity and each returns what it did (true:
+    /// liked). <paramref name="ensureCanLike"/> runs before a like is added (unliking needs no visibility); it and a
+    /// target deleted meanwhile throw <see cref="Common.Exceptions.NotFoundException"/>.
     /// </summary>
-    Task AddAsync(LikeTarget target, Guid targetId, Guid userId, CancellationToken cancellationToken);
+    Task<bool> ToggleAsync(LikeTarget target, Guid targetId, Guid userId, Func<CancellationToken, Task> ensureCanLike,
+        CancellationToken cancellationToken);
 }

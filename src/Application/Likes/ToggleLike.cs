@@ -19,8 +19,8 @@ public sealed record LikeStatusDto(bool IsLiked);
 
 /// <summary>
 /// Likes or unlikes a video, comment or tweet. chai-backend had no unique index, so concurrent toggles could like
-/// twice (quirk 14). Here the partial unique indexes hold one like per user and target, and the insert is idempotent
-/// (<see cref="ILikeQueries.AddAsync"/>), so a race ends with zero or one row and never surfaces as a 500.
+/// twice (quirk 14). Here toggles by one user on one target take turns (<see cref="ILikeQueries.ToggleAsync"/>): the
+/// end state follows the number of toggles and each reply says what that request did.
 /// </summary>
 public sealed class ToggleLikeHandler(IApplicationDbContext db, ILikeQueries likes, ICurrentUser currentUser)
 {
@@ -28,21 +28,10 @@ public sealed class ToggleLikeHandler(IApplicationDbContext db, ILikeQueries lik
     {
         var userId = currentUser.RequiredUserId;
         // Unliking needs no visibility check: a like on a video that has since been unpublished can still be removed.
-        if (await ExistingLike(command, userId).ExecuteDeleteAsync(cancellationToken) > 0)
-            return new LikeStatusDto(false);
-
-        await EnsureTargetVisibleAsync(command, userId, cancellationToken);
-        // A concurrent toggle may have inserted it first: either way the caller now likes it.
-        await likes.AddAsync(command.Target, command.TargetId, userId, cancellationToken);
-        return new LikeStatusDto(true);
+        var liked = await likes.ToggleAsync(command.Target, command.TargetId, userId,
+            ct => EnsureTargetVisibleAsync(command, userId, ct), cancellationToken);
+        return new LikeStatusDto(liked);
     }
-
-    private IQueryable<Like> ExistingLike(ToggleLikeCommand command, Guid userId) => command.Target switch
-    {
-        LikeTarget.Video => db.Likes.Where(l => l.LikedById == userId && l.VideoId == command.TargetId),
-        LikeTarget.Comment => db.Likes.Where(l => l.LikedById == userId && l.CommentId == command.TargetId),
-        _ => db.Likes.Where(l => l.LikedById == userId && l.TweetId == command.TargetId),
-    };
 
     private async Task EnsureTargetVisibleAsync(ToggleLikeCommand command, Guid userId, CancellationToken cancellationToken)
     {

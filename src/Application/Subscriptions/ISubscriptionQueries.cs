@@ -11,8 +11,9 @@ public interface ISubscriptionQueries
         CancellationToken cancellationToken);
 
     /// <summary>
-    /// Idempotent: a subscription that already exists (a concurrent toggle got there first) is left as it is. Throws
+    /// Unsubscribes, or subscribes when not subscribed, serialised per (subscriber, channel): parallel toggles take
+    /// turns, so the end state follows their parity and each returns what it did (true: subscribed). Throws
     /// <see cref="Common.Exceptions.NotFoundException"/> when either user is gone.
     /// </summary>
-    Task SubscribeAsync(Guid subscriberId, Guid channelId, CancellationToken cancellationToken);
+    Task<bool> ToggleAsync(Guid subscriberId, Guid channelId, CancellationToken cancellationToken);
 }

@@ -7,9 +7,9 @@ namespace VideoTube.Application.Subscriptions;
 public sealed record ToggleSubscriptionCommand(Guid ChannelId);
 
 /// <summary>
-/// Subscribes the caller to a channel, or unsubscribes when already subscribed. Safe under concurrent toggles: the
-/// delete is one statement and the insert is idempotent (the unique (subscriber, channel) index), so a race ends
-/// subscribed, the state the caller asked for, instead of an error. chai-backend had neither (quirk 14).
+/// Subscribes the caller to a channel, or unsubscribes when already subscribed. Parallel toggles by one caller take
+/// turns (<see cref="ISubscriptionQueries.ToggleAsync"/>), so the end state follows their parity and each reply says
+/// what that request did; chai-backend had no such guarantee (quirk 14).
 /// </summary>
 public sealed class ToggleSubscriptionHandler(IApplicationDbContext db, ISubscriptionQueries subscriptions,
     ICurrentUser currentUser)
@@ -25,13 +25,6 @@ public sealed class ToggleSubscriptionHandler(IApplicationDbContext db, ISubscri
         if (!await db.Users.AnyAsync(u => u.Id == channelId, cancellationToken))
             throw new NotFoundException(ChannelNotFound);
 
-        var removed = await db.Subscriptions
-            .Where(s => s.SubscriberId == subscriberId && s.ChannelId == channelId)
-            .ExecuteDeleteAsync(cancellationToken);
-        if (removed > 0)
-            return new SubscriptionStatusDto(false);
-
-        await subscriptions.SubscribeAsync(subscriberId, channelId, cancellationToken);
-        return new SubscriptionStatusDto(true);
+        return new SubscriptionStatusDto(await subscriptions.ToggleAsync(subscriberId, channelId, cancellationToken));
     }
 }

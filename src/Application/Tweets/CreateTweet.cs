@@ -1,4 +1,5 @@
 using FluentValidation;
+using VideoTube.Application.Common.Exceptions;
 using VideoTube.Application.Common.Interfaces;
 using VideoTube.Application.Common.Validation;
 using VideoTube.Domain.Entities;
@@ -27,6 +28,7 @@ public sealed class CreateTweetHandler(IApplicationDbContext db, ICurrentUser cu
         };
         db.Tweets.Add(tweet);
         await db.SaveChangesAsync(cancellationToken);
-        return await tweets.GetAsync(tweet.Id, userId, cancellationToken);
+        return await tweets.GetAsync(tweet.Id, userId, cancellationToken)
+               ?? throw new NotFoundException("Tweet not found");
     }
 }

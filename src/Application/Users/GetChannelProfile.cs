@@ -1,6 +1,7 @@
 using FluentValidation;
 using VideoTube.Application.Common.Exceptions;
 using VideoTube.Application.Common.Interfaces;
+using VideoTube.Application.Common.Media;
 using VideoTube.Application.Common.Validation;
 using VideoTube.Application.Subscriptions;
 
@@ -11,7 +12,7 @@ public sealed record GetChannelProfileQuery(string? Username);
 /// <summary>A channel page header: the channel summary plus what only its page shows.</summary>
 public sealed record ChannelProfileDto : ChannelSummaryDto
 {
-    public string CoverImage { get; init; } = string.Empty;
+    public MediaUrl CoverImage { get; init; }
     /// <summary>Only on the caller's own channel; null elsewhere (chai-backend showed it to everyone, quirk 12).</summary>
     public string? Email { get; init; }
     public int ChannelsSubscribedToCount { get; init; }

@@ -37,7 +37,8 @@ public sealed class LoginUserHandler(IIdentityService identity, ILoginSessions s
         var user = check.Result switch
         {
             PasswordCheckResult.Succeeded => check.User!,
-            PasswordCheckResult.LockedOut => throw new TooManyRequestsException("Too many failed login attempts; try again later"),
+            PasswordCheckResult.LockedOut => throw new TooManyRequestsException(
+                "Too many failed login attempts; try again later", check.RetryAfter),
             _ => throw new UnauthorizedException(InvalidCredentials),
         };
 

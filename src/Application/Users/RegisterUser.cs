@@ -58,8 +58,8 @@ public sealed class RegisterUserHandler(
                 UserName = username,
                 Email = email,
                 FullName = fullName,
-                Avatar = avatar.Url,
-                CoverImage = cover?.Url ?? string.Empty,
+                AvatarKey = avatar.Key,
+                CoverImageKey = cover?.Key ?? string.Empty,
             };
             var outcome = await identity.CreateAsync(user, command.Password!, cancellationToken);
             if (outcome.Failure == IdentityFailure.DuplicateUserNameOrEmail)

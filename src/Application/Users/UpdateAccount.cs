@@ -35,13 +35,16 @@ public sealed class UpdateAccountHandler(IIdentityService identity, ICurrentUser
         if (await identity.IsEmailTakenByAnotherAsync(email, user.Id, cancellationToken))
             throw new ConflictException(EmailInUse);
 
-        user.FullName = fullName;
-        user.Email = email;
-        var outcome = await identity.UpdateAsync(user, cancellationToken);
+        var outcome = await identity.UpdateProfileAsync(user.Id, fullName, email, cancellationToken);
         if (outcome.Failure == IdentityFailure.DuplicateUserNameOrEmail)
             throw new ConflictException(EmailInUse);
+        if (outcome.Failure == IdentityFailure.UserNotFound)
+            throw new UnauthorizedException("Invalid Access Token");
         if (!outcome.Succeeded)
             throw new ValidationException("Invalid account details", outcome.Errors);
+        // Stored by the statement above; set here only so the reply shows it.
+        user.FullName = fullName;
+        user.Email = email;
         return mapper.Map<UserDto>(user);
     }
 }

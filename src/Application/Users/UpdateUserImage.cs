@@ -12,8 +12,9 @@ public enum UserImageKind { Avatar, CoverImage }
 public sealed record UpdateUserImageCommand(UserImageKind Kind, FileUpload? File);
 
 /// <summary>
-/// Replaces the avatar or cover image: the new file is stored first, the user row updated, and only then is the old
-/// file deleted, so a failure at any step leaves the user with a working image and no orphan file.
+/// Replaces the avatar or cover image: the new file is stored first, the user row pointed at it in one statement that
+/// hands back the URL it replaced, and only then is that old file deleted, so a failure at any step or N concurrent
+/// replacements leave the user with a working image and no orphan file (and never a concurrency-stamp 400).
 /// </summary>
 public sealed class UpdateUserImageValidator : CommandValidator<UpdateUserImageCommand>
 {
@@ -23,8 +24,8 @@ public sealed class UpdateUserImageValidator : CommandValidator<UpdateUserImageC
 }
 
 public sealed class UpdateUserImageHandler(
-    IIdentityService identity, ICurrentUser currentUser, ImageUploads images, IMediaStorage storage, IMapper mapper,
-    IValidator<UpdateUserImageCommand> validator)
+    IIdentityService identity, IUserQueries users, ICurrentUser currentUser, ImageUploads images, IMediaStorage storage,
+    IMapper mapper, IValidator<UpdateUserImageCommand> validator)
 {
     public async Task<UserDto> HandleAsync(UpdateUserImageCommand command, CancellationToken cancellationToken)
     {
@@ -34,14 +35,11 @@ public sealed class UpdateUserImageHandler(
 
         var folder = command.Kind == UserImageKind.Avatar ? "avatars" : "covers";
         var stored = await images.SaveAsync(command.File!, folder, cancellationToken);
-        var previousUrl = command.Kind == UserImageKind.Avatar ? user.Avatar : user.CoverImage;
+        ReplacedFile? replaced;
         try
         {
-            if (command.Kind == UserImageKind.Avatar) user.Avatar = stored.Url;
-            else user.CoverImage = stored.Url;
-            var outcome = await identity.UpdateAsync(user, cancellationToken);
-            if (!outcome.Succeeded)
-                throw new ValidationException("Could not update the image", outcome.Errors);
+            replaced = await users.ReplaceImageAsync(user.Id, command.Kind, stored.Key, cancellationToken)
+                       ?? throw new UnauthorizedException("Invalid Access Token");
         }
         catch
         {
@@ -49,8 +47,11 @@ public sealed class UpdateUserImageHandler(
             throw;
         }
 
-        if (!string.IsNullOrEmpty(previousUrl) && storage.KeyFromUrl(previousUrl) is { } previousKey)
+        if (replaced.Previous is { } previousKey)
             await storage.DeleteAsync(previousKey, CancellationToken.None);
+        // Stored by the statement above; set here only so the reply shows it.
+        if (command.Kind == UserImageKind.Avatar) user.AvatarKey = stored.Key;
+        else user.CoverImageKey = stored.Key;
         return mapper.Map<UserDto>(user);
     }
 }

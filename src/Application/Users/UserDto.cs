@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using VideoTube.Application.Common.Media;
 
 namespace VideoTube.Application.Users;
 
@@ -12,8 +13,8 @@ public sealed record UserDto
     public string Username { get; init; } = string.Empty;
     public string Email { get; init; } = string.Empty;
     public string FullName { get; init; } = string.Empty;
-    public string Avatar { get; init; } = string.Empty;
-    public string CoverImage { get; init; } = string.Empty;
+    public MediaUrl Avatar { get; init; }
+    public MediaUrl CoverImage { get; init; }
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; init; }
 }
@@ -24,5 +25,5 @@ public record UserSummaryDto
     [JsonPropertyName("_id")] public Guid Id { get; init; }
     public string Username { get; init; } = string.Empty;
     public string FullName { get; init; } = string.Empty;
-    public string Avatar { get; init; } = string.Empty;
+    public MediaUrl Avatar { get; init; }
 }

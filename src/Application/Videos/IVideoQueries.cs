@@ -1,3 +1,4 @@
+using VideoTube.Application.Common.Media;
 using VideoTube.Application.Common.Models;
 
 namespace VideoTube.Application.Videos;
@@ -15,6 +16,20 @@ public interface IVideoQueries
     /// is a no-op, not an error.
     /// </summary>
     Task RecordWatchAsync(Guid userId, Guid videoId, DateTime watchedAt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Points the owner's video at a new thumbnail in ONE statement and returns the key it pointed to until then, read
+    /// under the row lock: of N concurrent replacements each old file is handed to exactly one of them, so each old
+    /// file is deleted once and none is left behind. Null when the video is gone (or not the owner's).
+    /// </summary>
+    Task<ReplacedFile?> ReplaceThumbnailAsync(Guid videoId, Guid ownerId, string key,
+        CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes the owner's video in ONE statement and returns the file keys the row pointed to when it went (not the
+    /// ones read earlier, which a concurrent thumbnail replacement may have changed). Null when nothing was deleted.
+    /// </summary>
+    Task<IReadOnlyList<string>?> DeleteAsync(Guid videoId, Guid ownerId, CancellationToken cancellationToken);
 }
 
 public enum VideoSortField

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using VideoTube.Application.Common.Media;
 using VideoTube.Application.Users;
 using VideoTube.Domain.Entities;
 
@@ -8,8 +9,8 @@ namespace VideoTube.Application.Videos;
 public abstract record VideoFieldsDto
 {
     [JsonPropertyName("_id")] public Guid Id { get; init; }
-    public string VideoFile { get; init; } = string.Empty;
-    public string Thumbnail { get; init; } = string.Empty;
+    public MediaUrl VideoFile { get; init; }
+    public MediaUrl Thumbnail { get; init; }
     public string Title { get; init; } = string.Empty;
     public string Description { get; init; } = string.Empty;
     public double Duration { get; init; }
@@ -21,8 +22,8 @@ public abstract record VideoFieldsDto
     public int Progress { get; init; }
     public int? Width { get; init; }
     public int? Height { get; init; }
-    /// <summary>The HLS master playlist URL once the video is ready.</summary>
-    public string? Hls { get; init; }
+    /// <summary>The HLS master playlist once the video is ready; null (not <c>""</c>) until then.</summary>
+    public MediaUrl? Hls { get; init; }
     /// <summary>Why processing failed; only ever filled for the owner.</summary>
     public string? FailureReason { get; init; }
     public DateTime CreatedAt { get; init; }

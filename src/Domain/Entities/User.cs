@@ -22,8 +22,9 @@ public class User : IdentityUser<Guid>, IAuditable
     }
 
     public string FullName { get; set; } = string.Empty;
-    public string Avatar { get; set; } = string.Empty;
-    public string CoverImage { get; set; } = string.Empty;
+    /// <summary>Storage keys, never URLs (see <see cref="Video.VideoFileKey"/>); an empty cover key means none.</summary>
+    public string AvatarKey { get; set; } = string.Empty;
+    public string CoverImageKey { get; set; } = string.Empty;
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public List<Video> Videos { get; set; } = [];

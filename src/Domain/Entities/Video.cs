@@ -8,10 +8,10 @@ public class Video : Entity, IOwned
     public const int MaxDescriptionLength = 5000;
     public const int MaxFailureReasonLength = 1000;
 
-    /// <summary>Public URL of the media file.</summary>
-    public string VideoFile { get; set; } = string.Empty;
-    public string Thumbnail { get; set; } = string.Empty;
-    /// <summary>Storage keys, kept beside the URLs so files can be deleted and access-checked without parsing URLs.</summary>
+    /// <summary>
+    /// Storage keys, never URLs: the URL is built when a response is written (<c>MediaUrl</c>), so moving the host,
+    /// port or CDN needs no data migration.
+    /// </summary>
     public string VideoFileKey { get; set; } = string.Empty;
     public string ThumbnailKey { get; set; } = string.Empty;
     public string Title { get; set; } = string.Empty;
@@ -28,8 +28,7 @@ public class Video : Entity, IOwned
     public int Progress { get; set; }
     public int? Width { get; set; }
     public int? Height { get; set; }
-    /// <summary>Master playlist URL and key once the renditions are stored; null until then.</summary>
-    public string? Hls { get; set; }
+    /// <summary>The master playlist's storage key once the renditions are stored; null until then.</summary>
     public string? HlsKey { get; set; }
     /// <summary>Why processing failed; shown to the owner only.</summary>
     public string? FailureReason { get; set; }

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using VideoTube.Application.Common.Exceptions;
 using VideoTube.Application.Common.Interfaces;
@@ -17,6 +18,10 @@ public sealed class DatabaseErrorTranslator : IDatabaseErrorTranslator
     {
         if (exception is AppException or OperationCanceledException)
             return null;
+        // EF Core raises this when an UPDATE or DELETE it generated matched no row. The only concurrency tokens are
+        // the primary keys, so the row was deleted by a concurrent request: the caller's target is gone (ADR-012).
+        if (exception is DbUpdateConcurrencyException)
+            return new NotFoundException("The resource no longer exists");
         if (IsUniqueViolation(exception))
             return new ConflictException("Resource already exists");
         if (IsForeignKeyViolation(exception))

@@ -1,10 +1,13 @@
+using System.Data.Common;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Quartz;
 using VideoTube.Application.Common.Interfaces;
 using VideoTube.Application.Videos.Processing;
+using VideoTube.Infrastructure.Data;
 
 namespace VideoTube.Infrastructure.Processing;
 
@@ -14,6 +17,8 @@ public static class ProcessingServiceCollectionExtensions
     public const string TablePrefix = "qrtz_";
     /// <summary>Every instance sharing the database is one cluster under this name.</summary>
     public const string SchedulerName = "VideoTube";
+    /// <summary>The service key of the job store's own <see cref="DbDataSource"/>.</summary>
+    public const string DataSourceKey = "quartz";
 
     public static IServiceCollection AddVideoProcessing(this IServiceCollection services, IConfiguration configuration)
     {
@@ -28,12 +33,20 @@ public static class ProcessingServiceCollectionExtensions
         services.AddSingleton<VideoTranscodePipeline>();
         services.AddTransient<ProcessVideoJob>();
 
+        // The job store's connections keep Database:CommandTimeout and ConnectTimeout, as EF's do: a stalled database
+        // must not hold a worker's scheduling loop (or a request queueing a job) longer than it holds a request.
+        // Built when first used, from the configuration then, so hosts and tests can still override the connection.
+        services.AddKeyedSingleton<DbDataSource>(DataSourceKey, (provider, _) => NpgsqlDataSource.Create(
+            provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.Apply(
+                provider.GetRequiredService<IConfiguration>().GetConnectionString(DependencyInjection.ConnectionStringName)
+                ?? throw new InvalidOperationException(
+                    $"Connection string 'ConnectionStrings:{DependencyInjection.ConnectionStringName}' is not set."))));
+
         services.AddQuartz(quartz =>
         {
             quartz.UsePersistentStore(store =>
             {
-                // Resolved from configuration when the scheduler is built, so hosts and tests can still override it.
-                store.UsePostgres(source => source.ConnectionStringName = DependencyInjection.ConnectionStringName);
+                store.UsePostgres(source => source.DataSourceServiceKey = DataSourceKey);
                 store.UseSystemTextJsonSerializer();
                 store.UseClustering(_ => { });
                 store.ConfigureStore(store =>

@@ -14,12 +14,12 @@ public static class VideoRowUpdates
         Processing(db, videoId).ExecuteUpdateAsync(s => s.SetProperty(v => v.Progress, progress), ct);
 
     /// <summary>Only fills an empty thumbnail, so a retried job does not replace the one it made before.</summary>
-    public static Task<int> ThumbnailAsync(ApplicationDbContext db, Guid videoId, string key, string url, CancellationToken ct) =>
+    public static Task<int> ThumbnailAsync(ApplicationDbContext db, Guid videoId, string key, CancellationToken ct) =>
         Processing(db, videoId).Where(v => v.ThumbnailKey == "")
-            .ExecuteUpdateAsync(s => s.SetProperty(v => v.ThumbnailKey, key).SetProperty(v => v.Thumbnail, url), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.ThumbnailKey, key), ct);
 
     public static Task<int> ReadyAsync(ApplicationDbContext db, Guid videoId, ProbeResult probe, string hlsKey,
-        string hlsUrl, CancellationToken ct) =>
+        CancellationToken ct) =>
         Processing(db, videoId).ExecuteUpdateAsync(s => s
             .SetProperty(v => v.Status, VideoStatus.Ready)
             .SetProperty(v => v.Progress, 100)
@@ -27,7 +27,6 @@ public static class VideoRowUpdates
             .SetProperty(v => v.Width, probe.Width)
             .SetProperty(v => v.Height, probe.Height)
             .SetProperty(v => v.HlsKey, hlsKey)
-            .SetProperty(v => v.Hls, hlsUrl)
             .SetProperty(v => v.FailureReason, (string?)null), ct);
 
     public static Task<int> FailedAsync(ApplicationDbContext db, Guid videoId, string reason, CancellationToken ct)

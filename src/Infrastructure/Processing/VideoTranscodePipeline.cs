@@ -40,8 +40,7 @@ public sealed class VideoTranscodePipeline(
 
         var prefix = VideoMedia.HlsPrefix(work.VideoId);
         var masterKey = await UploadAsync(outputDir, prefix, cancellationToken);
-        var updated = await VideoRowUpdates.ReadyAsync(db, work.VideoId, probe, masterKey, renditions.UrlOf(masterKey),
-            cancellationToken);
+        var updated = await VideoRowUpdates.ReadyAsync(db, work.VideoId, probe, masterKey, cancellationToken);
         if (updated == 0)
         {
             // The video was deleted while it was transcoding: nothing references these files any more.
@@ -75,7 +74,7 @@ public sealed class VideoTranscodePipeline(
         StoredMedia stored;
         await using (var file = File.OpenRead(output))
             stored = await storage.SaveAsync(file, VideoMedia.ThumbnailFolder, ".jpg", "image/jpeg", cancellationToken);
-        if (await VideoRowUpdates.ThumbnailAsync(db, work.VideoId, stored.Key, stored.Url, cancellationToken) == 0)
+        if (await VideoRowUpdates.ThumbnailAsync(db, work.VideoId, stored.Key, cancellationToken) == 0)
             await storage.DeleteAsync(stored.Key, CancellationToken.None);
     }
 

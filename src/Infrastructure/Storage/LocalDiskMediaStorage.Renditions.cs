@@ -8,7 +8,7 @@ public sealed partial class LocalDiskMediaStorage : IRenditionStorage
         CancellationToken cancellationToken)
     {
         var length = await WriteAsync(PathOf(key), content, cancellationToken);
-        return new StoredMedia(key, UrlOf(key), length);
+        return new StoredMedia(key, length);
     }
 
     /// <summary>Writes to a temporary file renamed into place when complete: a reader never sees half a file.</summary>
@@ -42,6 +42,4 @@ public sealed partial class LocalDiskMediaStorage : IRenditionStorage
             Directory.Delete(PathOf(trimmed), recursive: true);
         return Task.CompletedTask;
     }
-
-    public string UrlOf(string key) => MediaKeys.Url(options.Value, key);
 }

@@ -19,7 +19,7 @@ public sealed partial class LocalDiskMediaStorage(IOptions<StorageOptions> optio
     {
         var key = MediaKeys.NewKey(folder, extension);
         var length = await WriteAsync(PathOf(key), content, cancellationToken);
-        return new StoredMedia(key, MediaKeys.Url(options.Value, key), length);
+        return new StoredMedia(key, length);
     }
 
     public async Task<StoredMedia> ConcatenateAsync(IReadOnlyList<string> keys, string folder, string extension,
@@ -38,7 +38,7 @@ public sealed partial class LocalDiskMediaStorage(IOptions<StorageOptions> optio
         var path = PathOf(key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.Move(PathOf(keys[0]), path);
-        return new StoredMedia(key, MediaKeys.Url(options.Value, key), new FileInfo(path).Length);
+        return new StoredMedia(key, new FileInfo(path).Length);
     }
 
     public Task DeleteAsync(string key, CancellationToken cancellationToken)
@@ -60,7 +60,7 @@ public sealed partial class LocalDiskMediaStorage(IOptions<StorageOptions> optio
             new DateTimeOffset(File.GetLastWriteTimeUtc(path), TimeSpan.Zero)));
     }
 
-    public string? KeyFromUrl(string url) => MediaKeys.KeyFromUrl(options.Value, url);
+    public string? DirectUrl(string key) => null;
 
     public Task<string?> LocateAsync(string key, CancellationToken cancellationToken) =>
         Task.FromResult(MediaKeys.IsValidKey(key) && File.Exists(PathOf(key)) ? PathOf(key) : null);

@@ -1,6 +1,6 @@
 namespace VideoTube.Infrastructure.Storage;
 
-/// <summary>Key and URL scheme shared by the storage adapters: every object is served through the API's /media route.</summary>
+/// <summary>Key scheme shared by the storage adapters; the API serves every object under <see cref="RoutePrefix"/>.</summary>
 public static class MediaKeys
 {
     public const string RoutePrefix = "/media/";
@@ -9,13 +9,6 @@ public static class MediaKeys
     public static string NewKey(string folder, string extension) =>
         $"{folder}/{DateTime.UtcNow:yyyy/MM}/{Guid.CreateVersion7():N}{extension}";
 
-    public static string Url(StorageOptions options, string key) => $"{options.PublicBaseUrl.TrimEnd('/')}{RoutePrefix}{key}";
-
-    public static string? KeyFromUrl(StorageOptions options, string url)
-    {
-        var prefix = $"{options.PublicBaseUrl.TrimEnd('/')}{RoutePrefix}";
-        return url.StartsWith(prefix, StringComparison.Ordinal) && IsValidKey(url[prefix.Length..]) ? url[prefix.Length..] : null;
-    }
 
     /// <summary>Keys are relative paths of safe segments: no "..", no rooted paths, no backslashes.</summary>
     public static bool IsValidKey(string key) =>

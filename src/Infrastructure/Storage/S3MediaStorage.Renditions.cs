@@ -21,7 +21,7 @@ public sealed partial class S3MediaStorage : IRenditionStorage
             AutoCloseStream = false,
             UseChunkEncoding = false,
         }, cancellationToken);
-        return new StoredMedia(key, UrlOf(key), content.CanSeek ? content.Length : -1);
+        return new StoredMedia(key, content.CanSeek ? content.Length : -1);
     }
 
     public async Task DeletePrefixAsync(string prefix, CancellationToken cancellationToken)
@@ -39,6 +39,4 @@ public sealed partial class S3MediaStorage : IRenditionStorage
             request.ContinuationToken = page.NextContinuationToken;
         } while (page.IsTruncated == true);
     }
-
-    public string UrlOf(string key) => MediaKeys.Url(_options, key);
 }

@@ -12,7 +12,8 @@ namespace VideoTube.Infrastructure.Storage;
 /// Stores media in an S3-compatible bucket (AWS, MinIO, s3rver, ...). Uploads stream in fixed-size parts, so a
 /// 1 GiB video costs one part buffer of memory, never the whole file; a failed upload is aborted, leaving nothing.
 /// Reads return a seekable stream backed by ranged GETs, so the /media route can answer Range requests.
-/// URLs point at the API's /media route (as for local disk), which keeps access checks in one place.
+/// Clients fetch objects through the API's /media route (as for local disk), which keeps access checks in one place,
+/// unless <c>Storage:S3:PresignedUrls</c> hands them presigned GET URLs instead.
 /// </summary>
 public sealed partial class S3MediaStorage : IMediaStorage, IMediaLocator, IDisposable
 {
@@ -23,7 +24,8 @@ public sealed partial class S3MediaStorage : IMediaStorage, IMediaLocator, IDisp
     /// </remarks>
     internal const int PartSize = 8 * 1024 * 1024;
 
-    private static readonly TimeSpan PresignedUrlLifetime = TimeSpan.FromMinutes(15);
+    /// <summary>Long enough for ffprobe to read a freshly uploaded video.</summary>
+    private static readonly TimeSpan ProbeUrlLifetime = TimeSpan.FromMinutes(15);
 
     private readonly StorageOptions _options;
     private readonly AmazonS3Client _client;
@@ -75,10 +77,10 @@ public sealed partial class S3MediaStorage : IMediaStorage, IMediaLocator, IDisp
                     InputStream = new MemoryStream(buffer, 0, filled, writable: false),
                     UseChunkEncoding = false,
                 }, cancellationToken);
-                return new StoredMedia(key, MediaKeys.Url(_options, key), filled);
+                return new StoredMedia(key, filled);
             }
             var length = await UploadInPartsAsync(key, contentType, content, buffer, filled, cancellationToken);
-            return new StoredMedia(key, MediaKeys.Url(_options, key), length);
+            return new StoredMedia(key, length);
         }
         finally
         {
@@ -172,22 +174,26 @@ public sealed partial class S3MediaStorage : IMediaStorage, IMediaLocator, IDisp
         }
     }
 
-    public string? KeyFromUrl(string url) => MediaKeys.KeyFromUrl(_options, url);
+    /// <remarks>
+    /// A presigned URL skips the /media route's visibility check; that is acceptable because responses only carry
+    /// the files of videos the caller may see, and the URL expires after <c>Storage:S3:PresignedUrlExpiry</c>.
+    /// </remarks>
+    public string? DirectUrl(string key) =>
+        _options.S3.PresignedUrls && MediaKeys.IsValidKey(key)
+            ? _client.GetPreSignedURL(PresignedGet(key, _options.S3.PresignedUrlExpiry))
+            : null;
 
-    public async Task<string?> LocateAsync(string key, CancellationToken cancellationToken)
+    public async Task<string?> LocateAsync(string key, CancellationToken cancellationToken) =>
+        MediaKeys.IsValidKey(key) ? await _client.GetPreSignedURLAsync(PresignedGet(key, ProbeUrlLifetime)) : null;
+
+    private GetPreSignedUrlRequest PresignedGet(string key, TimeSpan lifetime) => new()
     {
-        if (!MediaKeys.IsValidKey(key))
-            return null;
-        var secure = !_options.S3.ServiceUrl.StartsWith("http://", StringComparison.OrdinalIgnoreCase);
-        return await _client.GetPreSignedURLAsync(new GetPreSignedUrlRequest
-        {
-            BucketName = Bucket,
-            Key = key,
-            Verb = HttpVerb.GET,
-            Expires = DateTime.UtcNow.Add(PresignedUrlLifetime),
-            Protocol = secure ? Protocol.HTTPS : Protocol.HTTP,
-        });
-    }
+        BucketName = Bucket,
+        Key = key,
+        Verb = HttpVerb.GET,
+        Expires = DateTime.UtcNow.Add(lifetime),
+        Protocol = _options.S3.ServiceUrl.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? Protocol.HTTP : Protocol.HTTPS,
+    };
 
     public void Dispose() => _client.Dispose();
 }

@@ -12,10 +12,17 @@ public sealed class StorageOptions
     public string Provider { get; set; } = "Local";
 
     /// <summary>
-    /// Prefix of the media URLs stored on users and videos, e.g. <c>https://api.example.com</c>. Empty gives
-    /// root-relative URLs (<c>/media/...</c>), which work when the SPA is served from the API's origin.
+    /// Where clients fetch media, e.g. a CDN: a URL is <c>{PublicBaseUrl}/{key}</c>. Empty (the default) gives
+    /// root-relative URLs, <c>/media/{key}</c>, served by this API. Only keys are stored, so changing this (or the
+    /// host and port) needs no data migration.
     /// </summary>
-    public string PublicBaseUrl { get; set; } = string.Empty;
+    public string PublicBaseUrl { get; set => field = value ?? string.Empty; } = string.Empty;
+
+    /// <summary>Empty, or an absolute http(s) URL without query or fragment (a URL is built by appending the key).</summary>
+    public bool HasValidPublicBaseUrl =>
+        PublicBaseUrl.Length == 0
+        || (Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            && uri.Query.Length == 0 && uri.Fragment.Length == 0);
 
     public LocalStorageOptions Local { get; set; } = new();
 
@@ -37,4 +44,16 @@ public sealed class S3StorageOptions
     public string AccessKey { get; set; } = string.Empty;
     public string SecretKey { get; set; } = string.Empty;
     public bool ForcePathStyle { get; set; } = true;
+
+    /// <summary>
+    /// Hand clients presigned GET URLs straight to the bucket instead of <c>/media</c> URLs (which take precedence over
+    /// <see cref="StorageOptions.PublicBaseUrl"/>), so video bytes no longer pass through the API.
+    /// </summary>
+    public bool PresignedUrls { get; set; }
+
+    /// <summary>How long a presigned URL stays valid: at least a minute, at most SigV4's 7 days.</summary>
+    public TimeSpan PresignedUrlExpiry { get; set; } = TimeSpan.FromHours(1);
+
+    public bool HasValidPresignedUrlExpiry =>
+        PresignedUrlExpiry >= TimeSpan.FromMinutes(1) && PresignedUrlExpiry <= TimeSpan.FromDays(7);
 }

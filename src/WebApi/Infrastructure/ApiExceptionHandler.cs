@@ -28,6 +28,8 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger, IDa
         else
             logger.LogInformation("Request rejected with {StatusCode}: {Message}", status, message);
 
+        if (exception is TooManyRequestsException { RetryAfter: { } retryAfter })
+            RetryAfter.Set(context.Response, retryAfter);
         await Envelope.WriteErrorAsync(context, status, message, errors);
         return true;
     }

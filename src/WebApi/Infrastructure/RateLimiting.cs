@@ -1,9 +1,7 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.Net.Http.Headers;
 
 namespace VideoTube.WebApi.Infrastructure;
 
@@ -82,10 +80,9 @@ public static class RateLimiting
             {
                 var context = rejected.HttpContext;
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
-                context.Response.Headers[HeaderNames.RetryAfter] =
-                    Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                var seconds = RetryAfter.Set(context.Response, retryAfter);
                 await Envelope.WriteErrorAsync(context, StatusCodes.Status429TooManyRequests,
-                    "Too many requests; try again later", [$"retry after {context.Response.Headers[HeaderNames.RetryAfter]} s"]);
+                    "Too many requests; try again later", [$"retry after {seconds} s"]);
             };
         });
         return services;

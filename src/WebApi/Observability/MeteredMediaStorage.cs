@@ -30,5 +30,5 @@ public sealed class MeteredMediaStorage(IMediaStorage inner, VideoTubeMetrics me
     public Task<MediaContent?> OpenReadAsync(string key, CancellationToken cancellationToken) =>
         inner.OpenReadAsync(key, cancellationToken);
 
-    public string? KeyFromUrl(string url) => inner.KeyFromUrl(url);
+    public string? DirectUrl(string key) => inner.DirectUrl(key);
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
+using VideoTube.Application.Common.Media;
 using VideoTube.WebApi.Infrastructure;
 
 namespace VideoTube.WebApi.OpenApi;
@@ -142,6 +143,18 @@ public static class VideoTubeOpenApi
         {
             schema.Type = JsonSchemaType.String | ((schema.Type ?? 0) & JsonSchemaType.Null);
             schema.Format = "date-time";
+        }
+        // MediaUrlJsonConverter writes a media field as the URL the current settings give (ADR-013): absolute for a
+        // CDN or presigned S3, root-relative /media/... by default, empty when nothing is stored. Left alone, the
+        // document would show the struct's storage key as an object, which no response ever carries.
+        else if (type == typeof(MediaUrl))
+        {
+            schema.Type = JsonSchemaType.String;
+            schema.Format = "uri-reference";
+            schema.Properties = null;
+            schema.Required = null;
+            schema.AdditionalProperties = null;
+            schema.AdditionalPropertiesAllowed = true;
         }
         // Numbers are also read from strings (chai-backend's form posts), but always written as numbers.
         else if (schema.Type is { } kind && (kind & (JsonSchemaType.Integer | JsonSchemaType.Number)) != 0

@@ -124,6 +124,28 @@ public sealed class OpenApiDocumentTests : ApiTestBase
         });
     }
 
+    [Test]
+    public void Media_fields_are_url_strings_not_the_stored_key()
+    {
+        var video = Schema("#/components/schemas/VideoDto")["properties"]!;
+        var user = Schema("#/components/schemas/UserDto")["properties"]!;
+        Assert.Multiple(() =>
+        {
+            foreach (var field in new[] { video["videoFile"]!, video["thumbnail"]!, user["avatar"]!, user["coverImage"]! })
+            {
+                var schema = field["$ref"] is { } reference ? Schema(reference.GetValue<string>()) : field.AsObject();
+                Assert.That(schema["type"]!.ToJsonString(), Is.EqualTo("\"string\""), field.GetPath());
+                Assert.That(schema["format"]!.GetValue<string>(), Is.EqualTo("uri-reference"), field.GetPath());
+                Assert.That(schema["properties"], Is.Null, field.GetPath());
+            }
+            // hls is null until the renditions exist: null or the same URL string.
+            var hls = video["hls"]!["oneOf"]!.AsArray().Select(option => option!["$ref"] is { } reference
+                ? Schema(reference.GetValue<string>()) : option!.AsObject()).ToList();
+            Assert.That(hls.Select(option => option["type"]!.GetValue<string>()), Is.EquivalentTo(new[] { "null", "string" }));
+            Assert.That(hls.Single(option => option["format"] is not null)["format"]!.GetValue<string>(), Is.EqualTo("uri-reference"));
+        });
+    }
+
     private JsonObject Schema(string reference) =>
         _document["components"]!["schemas"]![reference["#/components/schemas/".Length..]]!.AsObject();
 }

@@ -15,6 +15,12 @@ public sealed class StartupValidationTests
     [TestCase("Ffmpeg:Ladder:0", "241")]
     [TestCase("Ffmpeg:Preset", "fast -i /etc/passwd")]
     [TestCase("Ffmpeg:SegmentSeconds", "0")]
+    [TestCase("Storage:PublicBaseUrl", "cdn.example.com/media")]
+    [TestCase("Storage:PublicBaseUrl", "ftp://cdn.example.com/media")]
+    [TestCase("Storage:PublicBaseUrl", "https://cdn.example.com/media?v=1")]
+    [TestCase("Storage:S3:PresignedUrlExpiry", "00:00:10")]
+    [TestCase("Storage:S3:PresignedUrlExpiry", "8.00:00:00")]
+    [TestCase("Storage:S3:PresignedUrls", "true")] // with the default Local provider
     [TestCase("OpenTelemetry:OtlpEndpoint", "not a url")]
     [TestCase("RateLimiting:Auth:PermitLimit", "0")]
     [TestCase("RateLimiting:Reads:Window", "00:00:00")]
@@ -22,6 +28,8 @@ public sealed class StartupValidationTests
     [TestCase("ForwardedHeaders:KnownNetworks:0", "10.0.0.0/99")]
     [TestCase("Database:CommandTimeout", "00:00:00")]
     [TestCase("Database:ReadinessTimeout", "00:05:00")]
+    [TestCase("LoginThrottle:MaxAttemptsPerClient", "0")]
+    [TestCase("LoginThrottle:Window", "00:00:00")]
     public void Invalid_settings_fail_start_up(string key, string value)
     {
         using var factory = new VideoTubeApiFactory("Host=127.0.0.1;Database=unused", Path.GetTempPath(),

@@ -21,7 +21,7 @@ public abstract class ApiTestBase
 
     protected VideoTubeApiFactory Factory { get; private set; } = null!;
 
-    /// <summary>This class's database, for tests that start more hosts over it.</summary>
+    /// <summary>This class's database, for more hosts over the same data (another instance or configuration).</summary>
     protected string ConnectionString => _connectionString;
 
     /// <summary>Extra configuration for the API under test.</summary>
@@ -141,9 +141,7 @@ public abstract class ApiTestBase
             Views = views,
             IsPublished = isPublished,
             VideoFileKey = key,
-            VideoFile = $"https://localhost/media/{key}",
             ThumbnailKey = key.Replace(".mp4", ".png"),
-            Thumbnail = $"https://localhost/media/{key.Replace(".mp4", ".png")}",
         };
         return WithDbAsync(async db =>
         {
@@ -152,6 +150,9 @@ public abstract class ApiTestBase
             return video;
         });
     }
+
+    /// <summary>The URL the API under test gives a stored key (its <c>Storage:PublicBaseUrl</c> plus the key).</summary>
+    protected static string MediaUrl(string key) => $"{VideoTubeApiFactory.PublicBaseUrl}/{key}";
 
     protected int MediaFileCount() =>
         Directory.Exists(Factory.MediaRoot) ? Directory.GetFiles(Factory.MediaRoot, "*", SearchOption.AllDirectories).Length : 0;

@@ -1,28 +1,31 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using VideoTube.IntegrationTests.Videos;
+using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.S3.Model;
 
 namespace VideoTube.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// s3rver (an S3 emulator from npm) on loopback with one bucket, for the tests of S3 storage. Tests that use it are
-/// skipped when s3rver is not installed (npm install -g s3rver).
+/// s3rver (an S3 emulator from npm) on a free loopback port with a private data folder, started and stopped by the
+/// test class that owns it. <see cref="IsInstalled"/> is false without it (npm install -g s3rver).
 /// </summary>
 public sealed class S3rver : IDisposable
 {
     public const string Bucket = "videotube";
     public const string Credential = "S3RVER"; // s3rver's fixed access and secret key
 
+    private readonly int _port = FreePort();
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "videotube-s3rver", Guid.NewGuid().ToString("N"));
     private Process? _process;
 
-    public int Port { get; } = FreePort();
+    public static bool IsInstalled => Videos.VideoFiles.IsOnPath("s3rver");
 
-    public string ServiceUrl => $"http://127.0.0.1:{Port}";
+    public string ServiceUrl => $"http://127.0.0.1:{_port}";
 
-    /// <summary>The API settings that point its storage at this server.</summary>
-    public IDictionary<string, string?> StorageSettings() => new Dictionary<string, string?>
+    /// <summary>The API's settings for this store.</summary>
+    public Dictionary<string, string?> Settings => new()
     {
         ["Storage:Provider"] = "S3",
         ["Storage:S3:ServiceUrl"] = ServiceUrl,
@@ -32,14 +35,11 @@ public sealed class S3rver : IDisposable
         ["Storage:S3:ForcePathStyle"] = "true",
     };
 
-    /// <summary>Starts the server and waits until it accepts connections; ignores the test when s3rver is missing.</summary>
     public async Task StartAsync()
     {
-        if (!VideoFiles.IsOnPath("s3rver"))
-            Assert.Ignore("s3rver is not installed (npm install -g s3rver)");
         Directory.CreateDirectory(_dataDirectory);
         var start = new ProcessStartInfo("s3rver") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "--directory", _dataDirectory, "--address", "127.0.0.1", "--port", Port.ToString(),
+        foreach (var argument in new[] { "--directory", _dataDirectory, "--address", "127.0.0.1", "--port", _port.ToString(),
                      "--configure-bucket", Bucket, "--silent" })
             start.ArgumentList.Add(argument);
         _process = Process.Start(start)!;
@@ -54,7 +54,7 @@ public sealed class S3rver : IDisposable
             try
             {
                 using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, Port);
+                await probe.ConnectAsync(IPAddress.Loopback, _port);
                 break;
             }
             catch (SocketException) when (DateTime.UtcNow < deadline && !_process.HasExited)
@@ -62,6 +62,15 @@ public sealed class S3rver : IDisposable
                 await Task.Delay(200);
             }
         }
+    }
+
+    /// <summary>The bucket's keys, or only those under <paramref name="prefix"/>.</summary>
+    public async Task<List<string>> ListKeysAsync(string? prefix = null)
+    {
+        using var client = new AmazonS3Client(new BasicAWSCredentials(Credential, Credential),
+            new AmazonS3Config { ServiceURL = ServiceUrl, ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
+        var response = await client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = Bucket, Prefix = prefix });
+        return (response.S3Objects ?? []).Select(o => o.Key).ToList();
     }
 
     public void Dispose()

@@ -16,6 +16,9 @@ public sealed class VideoTubeApiFactory(string connectionString, string mediaRoo
 {
     public const string SigningKey = "integration-tests-signing-key-0123456789abcdef";
 
+    /// <summary>The tests' CDN stand-in: the API's own /media route at the tests' base address.</summary>
+    public const string PublicBaseUrl = "https://localhost/media";
+
     public SqlCommandCounter SqlCommands { get; } = new();
 
     public string MediaRoot => mediaRoot;
@@ -37,7 +40,7 @@ public sealed class VideoTubeApiFactory(string connectionString, string mediaRoo
             ["ConnectionStrings:VideoTube"] = connectionString,
             ["Jwt:SigningKey"] = SigningKey,
             ["Storage:Local:RootPath"] = mediaRoot,
-            ["Storage:PublicBaseUrl"] = "https://localhost",
+            ["Storage:PublicBaseUrl"] = PublicBaseUrl,
             ["Database:MigrateOnStartup"] = "false",
             ["Cors:AllowedOrigins:0"] = "https://spa.example.com",
             ["Serilog:MinimumLevel:Default"] = "Warning",

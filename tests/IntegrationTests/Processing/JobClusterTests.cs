@@ -1,10 +1,13 @@
+using System.Data.Common;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Quartz;
 using VideoTube.Domain.Entities;
 using VideoTube.Infrastructure.Data;
+using VideoTube.Infrastructure.Processing;
 using VideoTube.IntegrationTests.Infrastructure;
 
 namespace VideoTube.IntegrationTests.Processing;
@@ -75,7 +78,7 @@ public sealed class JobClusterTests : ProcessingTestBase
             await using var hostB = StartHost(WorkerSettings());
             var video = await WaitForOutcomeAsync(videoId, hostB);
             Assert.That(video.Status, Is.EqualTo(VideoStatus.Ready), video.FailureReason);
-            Assert.That(video.Hls, Does.EndWith("/master.m3u8"));
+            Assert.That(video.HlsKey, Does.EndWith("/master.m3u8"));
             Assert.That(Directory.GetDirectories(JobTempPath), Is.Empty, "both runs removed their temp folders");
         }
         finally
@@ -127,7 +130,7 @@ public sealed class JobClusterTests : ProcessingTestBase
         var owner = await CreateUserAsync();
         await using var scope = Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-        var video = new Video { OwnerId = owner.Id, Title = "t", Description = "d", VideoFile = "f", VideoFileKey = "videos/x.mp4" };
+        var video = new Video { OwnerId = owner.Id, Title = "t", Description = "d", VideoFileKey = "videos/x.mp4" };
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
             db.Videos.Add(video);
@@ -143,42 +146,17 @@ public sealed class JobClusterTests : ProcessingTestBase
         });
     }
 
-    /// <summary>An executable shell script standing in for ffmpeg.</summary>
-    private static async Task<string> WriteScriptAsync(string body)
+    [Test]
+    public async Task The_job_store_connects_with_the_database_timeouts_of_the_api()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"videotube-fake-ffmpeg-{Guid.NewGuid():N}.sh");
-        await File.WriteAllTextAsync(path, "#!/bin/sh\n" + body);
-        if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        return path;
-    }
+        await using var host = StartHost(WorkerSettings(("Jobs:WorkerEnabled", "false"),
+            ("Database:CommandTimeout", "00:00:07"), ("Database:ConnectTimeout", "00:00:04")));
 
-    private Dictionary<string, string?> WorkerSettings(params (string Key, string Value)[] overrides)
-    {
-        var settings = new Dictionary<string, string?>(base.Settings) { ["Jobs:WorkerEnabled"] = "true" };
-        foreach (var (key, value) in overrides)
-            settings[key] = value;
-        return settings;
-    }
-
-    private VideoTubeApiFactory StartHost(IDictionary<string, string?> settings)
-    {
-        var host = new VideoTubeApiFactory(ConnectionString, Factory.MediaRoot, settings);
-        _ = host.Server;
-        return host;
-    }
-
-    private Task<int> QueuedJobsAsync(Guid videoId) => WithDbAsync(db => db.Database
-        .SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM qrtz_triggers WHERE job_name = {videoId.ToString("N")}")
-        .SingleAsync());
-
-    private static async Task WaitUntilAsync(Func<bool> condition, string failure)
-    {
-        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (stopwatch.Elapsed > TimeSpan.FromMinutes(2)) Assert.Fail(failure);
-            await Task.Delay(100);
-        }
+        var source = host.Services.GetRequiredKeyedService<DbDataSource>(ProcessingServiceCollectionExtensions.DataSourceKey);
+        var connection = new NpgsqlConnectionStringBuilder(source.ConnectionString);
+        // The store reaches the database through this data source only, so its answering shows which one it uses.
+        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        Assert.That(await scheduler.GetTriggerGroupNames(), Is.Not.Null);
+        Assert.That((connection.CommandTimeout, connection.Timeout), Is.EqualTo((7, 4)));
     }
 }

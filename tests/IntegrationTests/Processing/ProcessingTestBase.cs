@@ -17,7 +17,10 @@ public abstract class ProcessingTestBase : VideoTestBase
 
     protected string JobTempPath { get; } = Path.Combine(Path.GetTempPath(), "videotube-tests", "jobs-" + Guid.NewGuid().ToString("N"));
 
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    protected override IDictionary<string, string?> Settings => BaseSettings;
+
+    /// <summary>A worker with short intervals, whatever a test class changes in its own host's settings.</summary>
+    private Dictionary<string, string?> BaseSettings => new()
     {
         ["Jobs:WorkerEnabled"] = "true",
         ["Jobs:TempPath"] = JobTempPath,
@@ -82,6 +85,11 @@ public abstract class ProcessingTestBase : VideoTestBase
         }
     }
 
+    /// <summary>Where the API under test serves a stored file (the row holds only its key).</summary>
+    protected static string MediaPath(string key) => new Uri(MediaUrl(key)).AbsolutePath;
+
+    protected static string MasterPath(Video video) => MediaPath(video.HlsKey ?? throw new AssertionException("no renditions"));
+
     protected static Guid IdOf(System.Text.Json.Nodes.JsonNode data) => Guid.Parse(data["_id"]!.GetValue<string>());
 
     /// <summary>Downloads a variant playlist and its segments through /media into <paramref name="directory"/>.</summary>
@@ -131,5 +139,44 @@ public abstract class ProcessingTestBase : VideoTestBase
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         return (process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>An executable shell script standing in for ffmpeg.</summary>
+    protected static async Task<string> WriteScriptAsync(string body)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"videotube-fake-ffmpeg-{Guid.NewGuid():N}.sh");
+        await File.WriteAllTextAsync(path, "#!/bin/sh\n" + body);
+        if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return path;
+    }
+
+    protected Dictionary<string, string?> WorkerSettings(params (string Key, string Value)[] overrides)
+    {
+        var settings = new Dictionary<string, string?>(BaseSettings) { ["Jobs:WorkerEnabled"] = "true" };
+        foreach (var (key, value) in overrides)
+            settings[key] = value;
+        return settings;
+    }
+
+    protected VideoTubeApiFactory StartHost(IDictionary<string, string?> settings)
+    {
+        var host = new VideoTubeApiFactory(ConnectionString, Factory.MediaRoot, settings);
+        _ = host.Server;
+        return host;
+    }
+
+    protected Task<int> QueuedJobsAsync(Guid videoId) => WithDbAsync(db => db.Database
+        .SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM qrtz_triggers WHERE job_name = {videoId.ToString("N")}")
+        .SingleAsync());
+
+    protected static async Task WaitUntilAsync(Func<bool> condition, string failure)
+    {
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (stopwatch.Elapsed > TimeSpan.FromMinutes(2)) Assert.Fail(failure);
+            await Task.Delay(100);
+        }
     }
 }

@@ -45,7 +45,7 @@ public sealed class ResumableUploadProcessingTests : ProcessingTestBase
         Assert.That(video.Status, Is.EqualTo(Domain.Entities.VideoStatus.Ready), video.FailureReason);
         var toggled = await owner.Client.PatchAsync($"/api/v1/videos/toggle/publish/{videoId}", null);
         Assert.That(toggled.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        var masterPath = new Uri(video.Hls!).AbsolutePath;
+        var masterPath = MasterPath(video);
 
         var asOwner = await owner.Client.GetAsync(masterPath);
         var asAnonymous = await Anonymous().GetAsync(masterPath);

@@ -67,7 +67,7 @@ public sealed partial class VideoProcessingTests : ProcessingTestBase
         RequireFfmpeg();
         var owner = await CreateUserAsync();
         var video = await WaitForOutcomeAsync(IdOf(await PublishAsync(owner, await GenerateSourceAsync(seconds: 2, size: "320x180"))));
-        var masterPath = new Uri(video.Hls!).AbsolutePath;
+        var masterPath = MasterPath(video);
         var variant = Variants(await owner.Client.GetStringAsync(masterPath)).Single();
         var segmentPath = masterPath.Replace("master.m3u8", variant.Uri.Replace("index.m3u8", "seg_00000.ts"));
 
@@ -93,14 +93,14 @@ public sealed partial class VideoProcessingTests : ProcessingTestBase
         var video = await WaitForOutcomeAsync(videoId);
         Assert.That(video.Status, Is.EqualTo(VideoStatus.Ready), video.FailureReason);
         Assert.That(video.ThumbnailKey, Does.StartWith("thumbnails/").And.EndWith(".jpg"));
-        var thumbnail = await owner.Client.GetAsync(new Uri(video.Thumbnail).AbsolutePath);
+        var thumbnail = await owner.Client.GetAsync(MediaPath(video.ThumbnailKey));
         Assert.Multiple(() =>
         {
             Assert.That(thumbnail.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(thumbnail.Content.Headers.ContentType?.MediaType, Is.EqualTo("image/jpeg"));
         });
 
-        var masterPath = new Uri(video.Hls!).AbsolutePath;
+        var masterPath = MasterPath(video);
         var variants = Variants(await owner.Client.GetStringAsync(masterPath));
         Assert.That(variants.Select(v => v.Height), Is.EqualTo(new[] { 180 }), "a source below the ladder keeps its own height");
         var directory = Directory.CreateTempSubdirectory("videotube-renditions-").FullName;
@@ -147,7 +147,7 @@ public sealed partial class VideoProcessingTests : ProcessingTestBase
         var owner = await CreateUserAsync();
         var other = await CreateUserAsync();
         var video = await WaitForOutcomeAsync(IdOf(await PublishAsync(owner, await GenerateSourceAsync(seconds: 2, size: "320x180"))));
-        var masterPath = new Uri(video.Hls!).AbsolutePath;
+        var masterPath = MasterPath(video);
         Assert.That((await other.Client.GetAsync(masterPath)).StatusCode, Is.EqualTo(HttpStatusCode.OK), "published: everyone");
 
         var toggle = await owner.Client.PatchAsync($"/api/v1/videos/toggle/publish/{video.Id}", null);
@@ -187,7 +187,7 @@ public sealed partial class VideoProcessingTests : ProcessingTestBase
         {
             var row = new Video
             {
-                OwnerId = ownerId, Title = "No thumbnail", Description = "d", VideoFile = stored.Url, VideoFileKey = stored.Key,
+                OwnerId = ownerId, Title = "No thumbnail", Description = "d", VideoFileKey = stored.Key,
             };
             db.Videos.Add(row);
             await db.SaveChangesAsync();

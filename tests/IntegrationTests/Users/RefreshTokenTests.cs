@@ -6,6 +6,15 @@ namespace VideoTube.IntegrationTests.Users;
 
 public sealed class RefreshTokenTests : ApiTestBase
 {
+    /// <summary>
+    /// Without the reuse grace window every replay is one after the window: these tests are about theft. The two-tab
+    /// grace is tested in Reliability/RefreshGraceTests.
+    /// </summary>
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Jwt:RefreshReuseGrace"] = "00:00:00",
+    };
+
     private static Task<HttpResponseMessage> RefreshAsync(HttpClient client, string? token) =>
         client.PostAsJsonAsync("/api/v1/users/refresh-token", new { refreshToken = token });
 
@@ -91,7 +100,7 @@ public sealed class RefreshTokenTests : ApiTestBase
     }
 
     [Test]
-    public async Task Parallel_use_of_one_token_has_exactly_one_winner()
+    public async Task Without_a_grace_window_parallel_use_of_one_token_has_exactly_one_winner()
     {
         var user = await CreateUserAsync();
         using var client = CreateClient(handleCookies: false);

@@ -5,6 +5,15 @@ namespace VideoTube.IntegrationTests.Users;
 
 public sealed class SessionEndTests : ApiTestBase
 {
+    /// <summary>
+    /// Without the reuse grace window every replay is one after the window: these tests are about theft. The two-tab
+    /// grace is tested in Reliability/RefreshGraceTests.
+    /// </summary>
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Jwt:RefreshReuseGrace"] = "00:00:00",
+    };
+
     [Test]
     public async Task Logout_clears_cookies_and_the_session_cannot_refresh()
     {

@@ -36,7 +36,7 @@ public sealed class WatchHistoryTests : ApiTestBase
             Assert.That(history[0]!["views"]!.GetValue<long>(), Is.EqualTo(2));
             Assert.That(history[0]!["owner"]!["_id"]!.GetValue<string>(), Is.EqualTo(owner.Id.ToString()));
             Assert.That(history[0]!["owner"]!["username"]!.GetValue<string>(), Is.EqualTo(owner.Username));
-            Assert.That(history[0]!["videoFile"]!.GetValue<string>(), Is.EqualTo(first.VideoFile));
+            Assert.That(history[0]!["videoFile"]!.GetValue<string>(), Is.EqualTo(MediaUrl(first.VideoFileKey)));
         });
         Assert.That(await HistoryAsync(owner), Is.Empty, "history is per user");
     }

@@ -23,7 +23,7 @@ public sealed class UpdateVideoTests : VideoTestBase
             Assert.That(json["message"]!.GetValue<string>(), Is.EqualTo("Video updated successfully"));
             Assert.That(data["title"]!.GetValue<string>(), Is.EqualTo("new title"));
             Assert.That(data["description"]!.GetValue<string>(), Is.EqualTo("new description"));
-            Assert.That(data["thumbnail"]!.GetValue<string>(), Is.EqualTo(video.Thumbnail));
+            Assert.That(data["thumbnail"]!.GetValue<string>(), Is.EqualTo(MediaUrl(video.ThumbnailKey)));
             Assert.That(data["owner"]!["username"]!.GetValue<string>(), Is.EqualTo(owner.Username));
             Assert.That(DateTime.Parse(data["updatedAt"]!.GetValue<string>()).ToUniversalTime(), Is.GreaterThan(video.UpdatedAt));
         });

@@ -39,7 +39,9 @@ public abstract class VideoTestBase : ApiTestBase
         return (await ReadJsonAsync(response))["data"]!;
     }
 
-    protected static string PathOf(JsonNode data, string field) => new Uri(data[field]!.GetValue<string>()).PathAndQuery;
+    /// <summary>The path of a media URL, absolute or root-relative, to request from the API under test.</summary>
+    protected static string PathOf(JsonNode data, string field) =>
+        new Uri(new Uri("https://localhost"), data[field]!.GetValue<string>()).PathAndQuery;
 
     protected Task<int> VideoCountAsync() => WithDbAsync(db => Task.FromResult(db.Videos.Count()));
 }

@@ -19,12 +19,21 @@ public interface IIdentityService
 
     Task<IdentityOutcome> UpdateAsync(User user, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Sets the full name and email (and its lookup column) in ONE statement, last writer wins: Identity's
+    /// read-modify-write with its concurrency stamp made parallel updates by one user fail.
+    /// </summary>
+    Task<IdentityOutcome> UpdateProfileAsync(Guid userId, string fullName, string email,
+        CancellationToken cancellationToken);
+
     Task<IdentityOutcome> ChangePasswordAsync(User user, string currentPassword, string newPassword,
         CancellationToken cancellationToken);
 
     /// <summary>
-    /// Finds the account by user name or email and checks the password, counting failures towards the lockout. An
-    /// unknown account and a wrong password are the same outcome, so callers cannot tell them apart.
+    /// Finds the account by user name or email and checks the password, after claiming one attempt atomically for the
+    /// (name, client) pair and for the name alone: past either limit the check is refused without a verdict. An
+    /// unknown account and a wrong password are the same outcome, counted and timed the same (a dummy hash is
+    /// verified), so callers cannot tell them apart.
     /// </summary>
     Task<PasswordCheck> CheckPasswordAsync(string? userName, string? email, string password,
         CancellationToken cancellationToken);
@@ -35,6 +44,7 @@ public enum IdentityFailure
     None,
     DuplicateUserNameOrEmail,
     PasswordMismatch,
+    UserNotFound,
     Other,
 }
 
@@ -53,5 +63,8 @@ public enum PasswordCheckResult
     LockedOut,
 }
 
-/// <summary><see cref="User"/> is set only when the check succeeded.</summary>
-public sealed record PasswordCheck(PasswordCheckResult Result, User? User = null);
+/// <summary>
+/// <see cref="User"/> is set only when the check succeeded; <see cref="RetryAfter"/> only when it was refused for too
+/// many attempts.
+/// </summary>
+public sealed record PasswordCheck(PasswordCheckResult Result, User? User = null, TimeSpan? RetryAfter = null);

@@ -20,11 +20,15 @@ public interface IMediaStorage
     /// <summary>Opens an object for reading, or null when it does not exist.</summary>
     Task<MediaContent?> OpenReadAsync(string key, CancellationToken cancellationToken);
 
-    /// <summary>The storage key behind a URL this storage produced, or null for a foreign URL.</summary>
-    string? KeyFromUrl(string url);
+    /// <summary>
+    /// A URL the client can fetch the object from directly (an S3 presigned GET), or null when files are served
+    /// through the API's /media route. Synchronous because it is asked while a response is being written; signing is
+    /// local computation.
+    /// </summary>
+    string? DirectUrl(string key);
 }
 
-public sealed record StoredMedia(string Key, string Url, long Length);
+public sealed record StoredMedia(string Key, long Length);
 
 /// <summary>
 /// A readable object; the stream is seekable where the store allows it, so ranges can be served. Objects are never

@@ -11,7 +11,4 @@ public interface IRenditionStorage
 
     /// <summary>Deletes every object under <paramref name="prefix"/> (a folder); nothing there is not an error.</summary>
     Task DeletePrefixAsync(string prefix, CancellationToken cancellationToken);
-
-    /// <summary>The public URL of <paramref name="key"/>.</summary>
-    string UrlOf(string key);
 }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using VideoTube.Application.Common.Access;
+using VideoTube.Application.Common.Exceptions;
 using VideoTube.Application.Common.Interfaces;
 using VideoTube.Application.Common.Validation;
 using VideoTube.Domain.Common;
@@ -32,6 +33,7 @@ public sealed class EditPostHandler<TPost, TDto>(IApplicationDbContext db, ICurr
 
         post.Content = command.Content!.Trim();
         await db.SaveChangesAsync(cancellationToken);
-        return await posts.GetAsync(post.Id, userId, cancellationToken);
+        return await posts.GetAsync(post.Id, userId, cancellationToken)
+               ?? throw new NotFoundException(PostNames<TPost>.NotFound);
     }
 }

@@ -22,4 +22,11 @@ public sealed class JwtOptions
 
     [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(10);
+
+    /// <summary>
+    /// How long a just-rotated refresh token still yields its successor (RFC 9700 §4.14.2's reuse detection with the
+    /// grace period Auth0 and Okta use): two tabs refreshing at once both keep the session. Zero turns it off.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan RefreshReuseGrace { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -14,8 +14,8 @@ public sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.Email).HasMaxLength(254).IsRequired();
         builder.Property(u => u.NormalizedEmail).HasMaxLength(254).IsRequired();
         builder.Property(u => u.FullName).HasMaxLength(100).IsRequired();
-        builder.Property(u => u.Avatar).HasMaxLength(1024).IsRequired();
-        builder.Property(u => u.CoverImage).HasMaxLength(1024).IsRequired();
+        builder.Property(u => u.AvatarKey).HasMaxLength(512).IsRequired();
+        builder.Property(u => u.CoverImageKey).HasMaxLength(512).IsRequired();
         // Identity declares a non-unique email index; email is an account identity here, so make it unique.
         builder.HasIndex(u => u.NormalizedEmail).HasDatabaseName("ix_users_normalized_email").IsUnique();
         builder.HasIndex(u => u.FullName);

@@ -12,8 +12,6 @@ public sealed class VideoConfiguration : IEntityTypeConfiguration<Video>
     public void Configure(EntityTypeBuilder<Video> builder)
     {
         builder.ToTable("videos");
-        builder.Property(v => v.VideoFile).HasMaxLength(1024).IsRequired();
-        builder.Property(v => v.Thumbnail).HasMaxLength(1024).IsRequired();
         builder.Property(v => v.VideoFileKey).HasMaxLength(512).IsRequired();
         builder.Property(v => v.ThumbnailKey).HasMaxLength(512).IsRequired();
         builder.Property(v => v.Title).HasMaxLength(Video.MaxTitleLength).IsRequired();
@@ -21,7 +19,6 @@ public sealed class VideoConfiguration : IEntityTypeConfiguration<Video>
         // Stored as the lower-case word the API shows, so the column reads the same in SQL as in JSON.
         builder.Property(v => v.Status).HasMaxLength(16)
             .HasConversion(s => s.ToString().ToLowerInvariant(), s => Enum.Parse<VideoStatus>(s, true));
-        builder.Property(v => v.Hls).HasMaxLength(1024);
         builder.Property(v => v.HlsKey).HasMaxLength(512);
         builder.Property(v => v.FailureReason).HasMaxLength(Video.MaxFailureReasonLength);
         builder.HasOne(v => v.Owner).WithMany(u => u.Videos).HasForeignKey(v => v.OwnerId).OnDelete(DeleteBehavior.Cascade);

@@ -518,22 +518,22 @@ namespace VideoTube.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("access_failed_count");
 
-                    b.Property<string>("Avatar")
+                    b.Property<string>("AvatarKey")
                         .IsRequired()
-                        .HasMaxLength(1024)
-                        .HasColumnType("character varying(1024)")
-                        .HasColumnName("avatar");
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("avatar_key");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text")
                         .HasColumnName("concurrency_stamp");
 
-                    b.Property<string>("CoverImage")
+                    b.Property<string>("CoverImageKey")
                         .IsRequired()
-                        .HasMaxLength(1024)
-                        .HasColumnType("character varying(1024)")
-                        .HasColumnName("cover_image");
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("cover_image_key");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -652,11 +652,6 @@ namespace VideoTube.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("height");
 
-                    b.Property<string>("Hls")
-                        .HasMaxLength(1024)
-                        .HasColumnType("character varying(1024)")
-                        .HasColumnName("hls");
-
                     b.Property<string>("HlsKey")
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)")
@@ -680,12 +675,6 @@ namespace VideoTube.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("status");
 
-                    b.Property<string>("Thumbnail")
-                        .IsRequired()
-                        .HasMaxLength(1024)
-                        .HasColumnType("character varying(1024)")
-                        .HasColumnName("thumbnail");
-
                     b.Property<string>("ThumbnailKey")
                         .IsRequired()
                         .HasMaxLength(512)
@@ -701,12 +690,6 @@ namespace VideoTube.Infrastructure.Data.Migrations
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
-
-                    b.Property<string>("VideoFile")
-                        .IsRequired()
-                        .HasMaxLength(1024)
-                        .HasColumnType("character varying(1024)")
-                        .HasColumnName("video_file");
 
                     b.Property<string>("VideoFileKey")
                         .IsRequired()
@@ -776,6 +759,27 @@ namespace VideoTube.Infrastructure.Data.Migrations
                     b.ToTable("watch_history", (string)null);
                 });
 
+            modelBuilder.Entity("VideoTube.Infrastructure.Identity.LoginAttempt", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTime>("WindowStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("window_started_at");
+
+                    b.HasKey("Key")
+                        .HasName("pk_login_attempts");
+
+                    b.ToTable("login_attempts", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.HasOne("VideoTube.Domain.Entities.User", null)
@@ -816,7 +820,7 @@ namespace VideoTube.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_comments_users_owner_id");
 
                     b.HasOne("VideoTube.Domain.Entities.Video", "Video")
-                        .WithMany()
+                        .WithMany("Comments")
                         .HasForeignKey("VideoId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
@@ -830,7 +834,7 @@ namespace VideoTube.Infrastructure.Data.Migrations
             modelBuilder.Entity("VideoTube.Domain.Entities.Like", b =>
                 {
                     b.HasOne("VideoTube.Domain.Entities.Comment", "Comment")
-                        .WithMany()
+                        .WithMany("Likes")
                         .HasForeignKey("CommentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .HasConstraintName("fk_likes_comments_comment_id");
@@ -843,13 +847,13 @@ namespace VideoTube.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_likes_users_liked_by_id");
 
                     b.HasOne("VideoTube.Domain.Entities.Tweet", "Tweet")
-                        .WithMany()
+                        .WithMany("Likes")
                         .HasForeignKey("TweetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .HasConstraintName("fk_likes_tweets_tweet_id");
 
                     b.HasOne("VideoTube.Domain.Entities.Video", "Video")
-                        .WithMany()
+                        .WithMany("Likes")
                         .HasForeignKey("VideoId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .HasConstraintName("fk_likes_videos_video_id");
@@ -911,14 +915,14 @@ namespace VideoTube.Infrastructure.Data.Migrations
             modelBuilder.Entity("VideoTube.Domain.Entities.Subscription", b =>
                 {
                     b.HasOne("VideoTube.Domain.Entities.User", "Channel")
-                        .WithMany()
+                        .WithMany("Subscribers")
                         .HasForeignKey("ChannelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_subscriptions_users_channel_id");
 
                     b.HasOne("VideoTube.Domain.Entities.User", "Subscriber")
-                        .WithMany()
+                        .WithMany("Subscriptions")
                         .HasForeignKey("SubscriberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
@@ -956,7 +960,7 @@ namespace VideoTube.Infrastructure.Data.Migrations
             modelBuilder.Entity("VideoTube.Domain.Entities.Video", b =>
                 {
                     b.HasOne("VideoTube.Domain.Entities.User", "Owner")
-                        .WithMany()
+                        .WithMany("Videos")
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
@@ -986,9 +990,35 @@ namespace VideoTube.Infrastructure.Data.Migrations
                     b.Navigation("Video");
                 });
 
+            modelBuilder.Entity("VideoTube.Domain.Entities.Comment", b =>
+                {
+                    b.Navigation("Likes");
+                });
+
             modelBuilder.Entity("VideoTube.Domain.Entities.Playlist", b =>
                 {
                     b.Navigation("Videos");
+                });
+
+            modelBuilder.Entity("VideoTube.Domain.Entities.Tweet", b =>
+                {
+                    b.Navigation("Likes");
+                });
+
+            modelBuilder.Entity("VideoTube.Domain.Entities.User", b =>
+                {
+                    b.Navigation("Subscribers");
+
+                    b.Navigation("Subscriptions");
+
+                    b.Navigation("Videos");
+                });
+
+            modelBuilder.Entity("VideoTube.Domain.Entities.Video", b =>
+                {
+                    b.Navigation("Comments");
+
+                    b.Navigation("Likes");
                 });
 #pragma warning restore 612, 618
         }

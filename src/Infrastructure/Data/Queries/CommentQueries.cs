@@ -16,8 +16,8 @@ public sealed class CommentQueries(ApplicationDbContext db, IMapper mapper) : IC
             .ProjectTo<CommentDto>(mapper.ConfigurationProvider, new { callerId })
             .ToPaginatedListAsync(page, cancellationToken);
 
-    public Task<CommentDto> GetAsync(Guid postId, Guid callerId, CancellationToken cancellationToken) =>
+    public Task<CommentDto?> GetAsync(Guid postId, Guid callerId, CancellationToken cancellationToken) =>
         db.Comments.AsNoTracking().Where(c => c.Id == postId)
             .ProjectTo<CommentDto>(mapper.ConfigurationProvider, new { callerId })
-            .SingleAsync(cancellationToken);
+            .SingleOrDefaultAsync(cancellationToken);
 }

@@ -21,10 +21,36 @@ public sealed class LikeQueries(ApplicationDbContext db, IMapper mapper, TimePro
             .ToListAsync(cancellationToken);
 
     /// <summary>
-    /// Raw SQL because EF Core has no ON CONFLICT; names follow the snake_case convention. The partial unique indexes
-    /// hold one like per user and target, so a race ends with one row and never surfaces as a unique violation.
+    /// One transaction holding an advisory lock on (user, target): without it two toggles could both find no like and
+    /// both answer "liked" with one row inserted, or both delete one row and both answer "unliked".
     /// </summary>
-    public async Task AddAsync(LikeTarget target, Guid targetId, Guid userId, CancellationToken cancellationToken)
+    public async Task<bool> ToggleAsync(LikeTarget target, Guid targetId, Guid userId,
+        Func<CancellationToken, Task> ensureCanLike, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.LockForTransactionAsync($"like:{userId}:{targetId}", cancellationToken);
+        var removed = await ExistingLike(target, targetId, userId).ExecuteDeleteAsync(cancellationToken);
+        if (removed == 0)
+        {
+            await ensureCanLike(cancellationToken);
+            await AddAsync(target, targetId, userId, cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return removed == 0;
+    }
+
+    private IQueryable<Like> ExistingLike(LikeTarget target, Guid targetId, Guid userId) => target switch
+    {
+        LikeTarget.Video => db.Likes.Where(l => l.LikedById == userId && l.VideoId == targetId),
+        LikeTarget.Comment => db.Likes.Where(l => l.LikedById == userId && l.CommentId == targetId),
+        _ => db.Likes.Where(l => l.LikedById == userId && l.TweetId == targetId),
+    };
+
+    /// <summary>
+    /// Raw SQL because EF Core has no ON CONFLICT; names follow the snake_case convention. The partial unique indexes
+    /// still hold one like per user and target should anything insert outside the lock.
+    /// </summary>
+    private async Task AddAsync(LikeTarget target, Guid targetId, Guid userId, CancellationToken cancellationToken)
     {
         var id = Guid.CreateVersion7();
         var now = clock.GetUtcNow().UtcDateTime;

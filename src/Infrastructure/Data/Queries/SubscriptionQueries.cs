@@ -22,8 +22,22 @@ public sealed class SubscriptionQueries(ApplicationDbContext db, IMapper mapper,
             .ProjectTo<T>(mapper.ConfigurationProvider)
             .SingleOrDefaultAsync(cancellationToken);
 
+    /// <summary>One transaction holding an advisory lock on (subscriber, channel); see LikeQueries.ToggleAsync.</summary>
+    public async Task<bool> ToggleAsync(Guid subscriberId, Guid channelId, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.LockForTransactionAsync($"subscription:{subscriberId}:{channelId}", cancellationToken);
+        var removed = await db.Subscriptions
+            .Where(s => s.SubscriberId == subscriberId && s.ChannelId == channelId)
+            .ExecuteDeleteAsync(cancellationToken);
+        if (removed == 0)
+            await SubscribeAsync(subscriberId, channelId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return removed == 0;
+    }
+
     /// <summary>Raw SQL because EF Core has no ON CONFLICT; names follow the snake_case convention.</summary>
-    public async Task SubscribeAsync(Guid subscriberId, Guid channelId, CancellationToken cancellationToken)
+    private async Task SubscribeAsync(Guid subscriberId, Guid channelId, CancellationToken cancellationToken)
     {
         var id = Guid.CreateVersion7();
         var now = clock.GetUtcNow().UtcDateTime;

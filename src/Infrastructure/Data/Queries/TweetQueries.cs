@@ -14,8 +14,8 @@ public sealed class TweetQueries(ApplicationDbContext db, IMapper mapper) : ITwe
             .ProjectTo<TweetDto>(mapper.ConfigurationProvider, new { callerId })
             .ToListAsync(cancellationToken);
 
-    public Task<TweetDto> GetAsync(Guid postId, Guid callerId, CancellationToken cancellationToken) =>
+    public Task<TweetDto?> GetAsync(Guid postId, Guid callerId, CancellationToken cancellationToken) =>
         db.Tweets.AsNoTracking().Where(t => t.Id == postId)
             .ProjectTo<TweetDto>(mapper.ConfigurationProvider, new { callerId })
-            .SingleAsync(cancellationToken);
+            .SingleOrDefaultAsync(cancellationToken);
 }

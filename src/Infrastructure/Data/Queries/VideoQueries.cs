@@ -1,3 +1,4 @@
+using VideoTube.Application.Common.Media;
 using AutoMapper;
 using AutoMapper.QueryableExtensions;
 using Microsoft.EntityFrameworkCore;
@@ -9,8 +10,36 @@ using VideoTube.Infrastructure.Data.Configurations;
 
 namespace VideoTube.Infrastructure.Data.Queries;
 
-public sealed class VideoQueries(ApplicationDbContext db, IMapper mapper) : IVideoQueries
+public sealed class VideoQueries(ApplicationDbContext db, IMapper mapper, TimeProvider clock) : IVideoQueries
 {
+    /// <summary>
+    /// Raw SQL for the row lock and RETURNING, which EF Core's ExecuteUpdate lacks. Under READ COMMITTED the locking
+    /// sub-select waits for a concurrent replacement and then reads its committed key, so no two callers get the same
+    /// previous key.
+    /// </summary>
+    public async Task<ReplacedFile?> ReplaceThumbnailAsync(Guid videoId, Guid ownerId, string key,
+        CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var previous = await db.Database.SqlQuery<string>($"""
+            UPDATE videos AS v SET thumbnail_key = {key}, updated_at = {now}
+            FROM (SELECT id, thumbnail_key FROM videos WHERE id = {videoId} AND owner_id = {ownerId} FOR UPDATE) AS old
+            WHERE v.id = old.id
+            RETURNING old.thumbnail_key AS "Value"
+            """).ToListAsync(cancellationToken);
+        return previous.Count == 0 ? null : new ReplacedFile(string.IsNullOrEmpty(previous[0]) ? null : previous[0]);
+    }
+
+    public async Task<IReadOnlyList<string>?> DeleteAsync(Guid videoId, Guid ownerId, CancellationToken cancellationToken)
+    {
+        var keys = await db.Database.SqlQuery<string>($"""
+            WITH gone AS (DELETE FROM videos WHERE id = {videoId} AND owner_id = {ownerId}
+                          RETURNING video_file_key, thumbnail_key)
+            SELECT k AS "Value" FROM gone, LATERAL (VALUES (video_file_key), (thumbnail_key)) AS files(k)
+            """).ToListAsync(cancellationToken);
+        return keys.Count == 0 ? null : keys.Where(k => !string.IsNullOrEmpty(k)).ToList();
+    }
+
     public async Task<PaginatedList<VideoDto>> ListAsync(VideoFeedRequest request, Guid? callerId,
         CancellationToken cancellationToken)
     {

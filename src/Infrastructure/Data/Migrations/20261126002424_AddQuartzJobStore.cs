@@ -11,7 +11,7 @@ namespace VideoTube.Infrastructure.Data.Migrations
     /// maps them and the model snapshot does not change; a Quartz upgrade that changes its schema needs a migration.
     /// </summary>
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261125224702_AddQuartzJobStore")]
+    [Migration("20261126002424_AddQuartzJobStore")]
     public partial class AddQuartzJobStore : Migration
     {
         /// <inheritdoc />

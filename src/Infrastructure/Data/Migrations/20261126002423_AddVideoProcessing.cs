@@ -24,13 +24,6 @@ namespace VideoTube.Infrastructure.Data.Migrations
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
-                name: "hls",
-                table: "videos",
-                type: "character varying(1024)",
-                maxLength: 1024,
-                nullable: true);
-
-            migrationBuilder.AddColumn<string>(
                 name: "hls_key",
                 table: "videos",
                 type: "character varying(512)",
@@ -72,10 +65,6 @@ namespace VideoTube.Infrastructure.Data.Migrations
 
             migrationBuilder.DropColumn(
                 name: "height",
-                table: "videos");
-
-            migrationBuilder.DropColumn(
-                name: "hls",
                 table: "videos");
 
             migrationBuilder.DropColumn(
