@@ -39,7 +39,12 @@ public sealed class ProcessVideoJob(
         if (video is null || video.Status != VideoStatus.Processing)
             return; // deleted, or finished by an earlier run
 
-        var workDir = Path.Combine(options.Value.ResolveTempPath(), $"{videoId:N}-{Guid.NewGuid():N}");
+        var tempPath = options.Value.ResolveTempPath();
+        // A run killed with its process (SIGKILL, OOM, a lost machine) could not remove its folder. No other run of
+        // this video is alive now (DisallowConcurrentExecution, cluster-wide), so any folder of this video is litter.
+        foreach (var stale in Directory.Exists(tempPath) ? Directory.GetDirectories(tempPath, $"{videoId:N}-*") : [])
+            DeleteQuietly(stale);
+        var workDir = Path.Combine(tempPath, $"{videoId:N}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(workDir);
         try
         {
