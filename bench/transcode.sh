@@ -23,17 +23,7 @@ ensure_apt_package jq jq
 ensure_apt_package ffmpeg ffmpeg
 pg_env_from_connection "$CONNECTION"
 
-WORK=$(mktemp -d /tmp/videotube-transcode.XXXXXX)
-SAMPLER_PID=""
-# shellcheck disable=SC2317  # called by the EXIT trap
-cleanup() {
-  local status=$?
-  if [ -n "$SAMPLER_PID" ]; then kill "$SAMPLER_PID" 2>/dev/null || true; fi
-  rm -rf "$WORK"
-  finish "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+with_work_dir transcode
 
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
