@@ -3,6 +3,7 @@ using FluentValidation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using VideoTube.Application.Common.Media;
+using VideoTube.Application.Common.Models;
 using VideoTube.Application.Common.Posts;
 using VideoTube.Application.Common.Security;
 using VideoTube.Application.Videos;
@@ -21,6 +22,8 @@ public static class DependencyInjection
         services.AddOptions<JwtOptions>().Bind(configuration.GetSection(JwtOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MediaOptions>().Bind(configuration.GetSection(MediaOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PaginationOptions>().Bind(configuration.GetSection(PaginationOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);

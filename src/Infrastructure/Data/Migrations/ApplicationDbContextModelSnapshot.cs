@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 using VideoTube.Infrastructure.Data;
 
 #nullable disable
@@ -559,6 +560,12 @@ namespace VideoTube.Infrastructure.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("owner_id");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("to_tsvector('english'::regconfig, ((title)::text || ' ') || (description)::text)", true);
+
                     b.Property<string>("ThumbnailKey")
                         .IsRequired()
                         .HasMaxLength(512)
@@ -588,6 +595,12 @@ namespace VideoTube.Infrastructure.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_videos");
 
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_videos_published_search_vector")
+                        .HasFilter("is_published");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
+
                     b.HasIndex("ThumbnailKey")
                         .HasDatabaseName("ix_videos_thumbnail_key");
 
@@ -597,17 +610,18 @@ namespace VideoTube.Infrastructure.Data.Migrations
                     b.HasIndex("Views")
                         .HasDatabaseName("ix_videos_views");
 
-                    b.HasIndex("IsPublished", "CreatedAt")
-                        .HasDatabaseName("ix_videos_is_published_created_at");
+                    b.HasIndex("CreatedAt", "Id")
+                        .IsDescending()
+                        .HasDatabaseName("ix_videos_published_created_at_id")
+                        .HasFilter("is_published");
 
                     b.HasIndex("OwnerId", "CreatedAt")
                         .HasDatabaseName("ix_videos_owner_id_created_at");
 
-                    b.HasIndex("Title", "Description")
-                        .HasDatabaseName("ix_videos_search")
-                        .HasAnnotation("Npgsql:TsVectorConfig", "english");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Title", "Description"), "GIN");
+                    b.HasIndex("OwnerId", "CreatedAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_videos_published_owner_created_at_id")
+                        .HasFilter("is_published");
 
                     b.ToTable("videos", (string)null);
                 });
