@@ -24,12 +24,9 @@ public sealed class VideoConfiguration : IEntityTypeConfiguration<Video>
 
         builder.HasIndex(v => new { v.OwnerId, v.CreatedAt });
         // The feed's order (and its keyset seek) over published videos only: the first page of the feed, of a broad
-        // search and of any depth reached by cursor reads about a page of this index.
+        // search, of a subscription feed and of any depth reached by cursor reads about a page of this index.
         builder.HasIndex(v => new { v.CreatedAt, v.Id }).IsDescending().HasFilter("is_published")
             .HasDatabaseName("ix_videos_published_created_at_id");
-        // The subscription feed: for each followed channel, its newest published videos, seekable by cursor.
-        builder.HasIndex(v => new { v.OwnerId, v.CreatedAt, v.Id }).IsDescending(false, true, true)
-            .HasFilter("is_published").HasDatabaseName("ix_videos_published_owner_created_at_id");
         builder.HasIndex(v => v.Views);
         builder.HasIndex(v => v.VideoFileKey);
         builder.HasIndex(v => v.ThumbnailKey);

@@ -618,11 +618,6 @@ namespace VideoTube.Infrastructure.Data.Migrations
                     b.HasIndex("OwnerId", "CreatedAt")
                         .HasDatabaseName("ix_videos_owner_id_created_at");
 
-                    b.HasIndex("OwnerId", "CreatedAt", "Id")
-                        .IsDescending(false, true, true)
-                        .HasDatabaseName("ix_videos_published_owner_created_at_id")
-                        .HasFilter("is_published");
-
                     b.ToTable("videos", (string)null);
                 });
 

@@ -12,8 +12,9 @@ public sealed class FeedQueries(ApplicationDbContext db, IMapper mapper) : IFeed
     private static readonly VideoKeyset Newest = new(VideoSortField.CreatedAt, Descending: true);
 
     /// <summary>
-    /// A semi-join on the subscriber's subscriptions: for each followed channel, ix_videos_published_owner_created_at_id
-    /// gives its newest published videos after the cursor, and only the page (plus one row) is kept.
+    /// A semi-join on the subscriber's subscriptions. Following many channels, PostgreSQL walks
+    /// ix_videos_published_created_at_id from the cursor and probes the subscription pair for each row until the page is
+    /// full; following a few, it reads those channels' videos through ix_videos_owner_id_created_at and keeps the top.
     /// </summary>
     public async Task<CursorPage<VideoDto>> ListSubscriptionVideosAsync(Guid subscriberId, int limit,
         VideoFeedPosition? after, CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ using VideoTube.Infrastructure.Data;
 namespace VideoTube.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261126013811_FeedIndexes")]
+    [Migration("20261126015003_FeedIndexes")]
     partial class FeedIndexes
     {
         /// <inheritdoc />
@@ -620,11 +620,6 @@ namespace VideoTube.Infrastructure.Data.Migrations
 
                     b.HasIndex("OwnerId", "CreatedAt")
                         .HasDatabaseName("ix_videos_owner_id_created_at");
-
-                    b.HasIndex("OwnerId", "CreatedAt", "Id")
-                        .IsDescending(false, true, true)
-                        .HasDatabaseName("ix_videos_published_owner_created_at_id")
-                        .HasFilter("is_published");
 
                     b.ToTable("videos", (string)null);
                 });

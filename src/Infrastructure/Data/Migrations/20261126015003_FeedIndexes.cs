@@ -35,13 +35,6 @@ namespace VideoTube.Infrastructure.Data.Migrations
                 filter: "is_published");
 
             migrationBuilder.CreateIndex(
-                name: "ix_videos_published_owner_created_at_id",
-                table: "videos",
-                columns: new[] { "owner_id", "created_at", "id" },
-                descending: new[] { false, true, true },
-                filter: "is_published");
-
-            migrationBuilder.CreateIndex(
                 name: "ix_videos_published_search_vector",
                 table: "videos",
                 column: "search_vector",
@@ -54,10 +47,6 @@ namespace VideoTube.Infrastructure.Data.Migrations
         {
             migrationBuilder.DropIndex(
                 name: "ix_videos_published_created_at_id",
-                table: "videos");
-
-            migrationBuilder.DropIndex(
-                name: "ix_videos_published_owner_created_at_id",
                 table: "videos");
 
             migrationBuilder.DropIndex(
