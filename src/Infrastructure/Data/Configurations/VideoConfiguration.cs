@@ -7,7 +7,7 @@ namespace VideoTube.Infrastructure.Data.Configurations;
 
 public sealed class VideoConfiguration : IEntityTypeConfiguration<Video>
 {
-    /// <summary>Text-search configuration; queries must use the same one for the expression index to apply.</summary>
+    /// <summary>Text-search configuration of the stored vector; queries parse their terms with the same one.</summary>
     public const string SearchConfig = "english";
 
     /// <summary>The shadow property of the stored search vector (column <c>search_vector</c>).</summary>
