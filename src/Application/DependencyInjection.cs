@@ -3,6 +3,7 @@ using FluentValidation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using VideoTube.Application.Common.Media;
+using VideoTube.Application.Common.Models;
 using VideoTube.Application.Common.Posts;
 using VideoTube.Application.Common.Security;
 using VideoTube.Application.Uploads;
@@ -24,6 +25,8 @@ public static class DependencyInjection
         services.AddOptions<MediaOptions>().Bind(configuration.GetSection(MediaOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<UploadOptions>().Bind(configuration.GetSection(UploadOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PaginationOptions>().Bind(configuration.GetSection(PaginationOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);

@@ -8,6 +8,7 @@ using VideoTube.Application.Common.Media;
 using VideoTube.Application.Common.Posts;
 using VideoTube.Application.Comments;
 using VideoTube.Application.Dashboard;
+using VideoTube.Application.Feed;
 using VideoTube.Application.Likes;
 using VideoTube.Application.Playlists;
 using VideoTube.Application.Subscriptions;
@@ -45,6 +46,7 @@ public static class DependencyInjection
         services.AddScoped<IApplicationDbContext>(provider => provider.GetRequiredService<ApplicationDbContext>());
         services.AddSingleton<IDatabaseErrorTranslator, DatabaseErrorTranslator>();
         services.AddScoped<IVideoQueries, VideoQueries>();
+        services.AddScoped<IFeedQueries, FeedQueries>();
         services.AddScoped<IUserQueries, UserQueries>();
         services.AddScoped<ISubscriptionQueries, SubscriptionQueries>();
         services.AddScoped<IDashboardQueries, DashboardQueries>();

@@ -41,4 +41,8 @@ public enum VideoSortField
 }
 
 /// <summary>A validated feed request: <see cref="Search"/> is trimmed and null when the client sent none.</summary>
-public sealed record VideoFeedRequest(PageRequest Page, string? Search, Guid? OwnerId, VideoSortField SortBy, bool Descending);
+public sealed record VideoFeedRequest(PageRequest Page, string? Search, Guid? OwnerId, VideoSortField SortBy, bool Descending)
+{
+    /// <summary>Set when the client sent a cursor: the page starts after it and <see cref="Page"/>'s number is ignored.</summary>
+    public VideoFeedPosition? After { get; init; }
+}

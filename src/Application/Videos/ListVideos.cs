@@ -5,7 +5,8 @@ using VideoTube.Application.Common.Validation;
 
 namespace VideoTube.Application.Videos;
 
-public sealed record ListVideosQuery(PageRequest Page, string? Query, string? SortBy, string? SortType, Guid? UserId);
+public sealed record ListVideosQuery(PageRequest Page, string? Query, string? SortBy, string? SortType, Guid? UserId,
+    string? Cursor = null);
 
 public sealed class ListVideosValidator : CommandValidator<ListVideosQuery>
 {
@@ -47,8 +48,13 @@ public sealed class ListVideosHandler(IVideoQueries videos, ICurrentUser current
     {
         await validator.EnsureValidAsync(request, cancellationToken);
         var search = string.IsNullOrWhiteSpace(request.Query) ? null : request.Query.Trim();
-        var feed = new VideoFeedRequest(request.Page, search, request.UserId, SortFields[request.SortBy?.Trim() ?? ""],
-            SortTypes[ListVideosValidator.Key(request.SortType)]);
+        var sortBy = SortFields[request.SortBy?.Trim() ?? ""];
+        var descending = SortTypes[ListVideosValidator.Key(request.SortType)];
+        var feed = new VideoFeedRequest(request.Page, search, request.UserId, sortBy, descending)
+        {
+            After = string.IsNullOrWhiteSpace(request.Cursor) ? null
+                : VideoFeedPosition.Parse(request.Cursor.Trim(), sortBy, descending),
+        };
         return await videos.ListAsync(feed, currentUser.UserId, cancellationToken);
     }
 }

@@ -19,7 +19,8 @@ public sealed class Videos : IEndpointGroup
     public static void Map(RouteGroupBuilder group)
     {
         group.RequireAuthorization();
-        group.MapGet("/", List).WithSummary("Published videos (and your own), paged, searchable and sortable")
+        group.MapGet("/", List)
+            .WithSummary("Published videos (and your own), paged by page number or by cursor, searchable and sortable")
             .WithName("listVideos").Returns<PaginatedList<VideoDto>>().Fails(StatusCodes.Status400BadRequest);
         group.MapPost("/", Publish).DisableAntiforgery()
             .WithSummary("Publish a video (multipart: videoFile, thumbnail, title, description; streamed to storage)")
@@ -55,10 +56,11 @@ public sealed class Videos : IEndpointGroup
     private sealed record VideoFields(string? Title, string? Description);
 
     private static async Task<IResult> List(ListVideosHandler handler, string? page, string? limit, string? query,
-        string? sortBy, string? sortType, string? userId, CancellationToken ct)
+        string? sortBy, string? sortType, string? userId, string? cursor, CancellationToken ct)
     {
         var videos = await handler.HandleAsync(
-            new ListVideosQuery(PageRequest.Parse(page, limit), query, sortBy, sortType, RouteIds.ParseOptional(userId, "user")),
+            new ListVideosQuery(PageRequest.Parse(page, limit), query, sortBy, sortType, RouteIds.ParseOptional(userId, "user"),
+                cursor),
             ct);
         return Envelope.Ok(videos, "Videos fetched successfully");
     }

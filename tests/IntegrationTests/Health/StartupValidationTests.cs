@@ -30,6 +30,7 @@ public sealed class StartupValidationTests
     [TestCase("Database:ReadinessTimeout", "00:05:00")]
     [TestCase("LoginThrottle:MaxAttemptsPerClient", "0")]
     [TestCase("LoginThrottle:Window", "00:00:00")]
+    [TestCase("Pagination:CountCap", "0")]
     public void Invalid_settings_fail_start_up(string key, string value)
     {
         using var factory = new VideoTubeApiFactory("Host=127.0.0.1;Database=unused", Path.GetTempPath(),

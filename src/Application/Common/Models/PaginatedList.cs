@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 
 namespace VideoTube.Application.Common.Models;
@@ -8,9 +9,19 @@ public sealed record PaginatedList<T>(IReadOnlyList<T> Docs, long TotalDocs, int
     public int TotalPages => TotalDocs == 0 ? 1 : (int)Math.Ceiling(TotalDocs / (double)Limit);
     public long PagingCounter => (long)(Page - 1) * Limit + 1;
     public bool HasPrevPage => Page > 1;
-    public bool HasNextPage => Page < TotalPages;
+    public bool HasNextPage => MoreAfterPage ?? Page < TotalPages;
     public int? PrevPage => HasPrevPage ? Page - 1 : null;
     public int? NextPage => HasNextPage ? Page + 1 : null;
+
+    /// <summary>True when the total was counted only up to the cap: <see cref="TotalDocs"/> is the cap, the list is longer.</summary>
+    public bool TotalDocsCapped { get; init; }
+
+    /// <summary>The keyset cursor of the page after this one (null on the last page, or where lists have none).</summary>
+    public string? NextCursor { get; init; }
+
+    /// <summary>Whether a row follows this page, when the read knows it (it fetched one row more than the page).</summary>
+    [JsonIgnore]
+    public bool? MoreAfterPage { get; init; }
 }
 
 public static class PaginatedListExtensions

@@ -1,13 +1,17 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NpgsqlTypes;
 using VideoTube.Domain.Entities;
 
 namespace VideoTube.Infrastructure.Data.Configurations;
 
 public sealed class VideoConfiguration : IEntityTypeConfiguration<Video>
 {
-    /// <summary>Text-search configuration; queries must use the same one for the expression index to apply.</summary>
+    /// <summary>Text-search configuration of the stored vector; queries parse their terms with the same one.</summary>
     public const string SearchConfig = "english";
+
+    /// <summary>The shadow property of the stored search vector (column <c>search_vector</c>).</summary>
+    public const string SearchVector = "SearchVector";
 
     public void Configure(EntityTypeBuilder<Video> builder)
     {
@@ -24,14 +28,20 @@ public sealed class VideoConfiguration : IEntityTypeConfiguration<Video>
         builder.HasOne(v => v.Owner).WithMany(u => u.Videos).HasForeignKey(v => v.OwnerId).OnDelete(DeleteBehavior.Cascade);
 
         builder.HasIndex(v => new { v.OwnerId, v.CreatedAt });
-        builder.HasIndex(v => new { v.IsPublished, v.CreatedAt });
+        // The feed's order (and its keyset seek) over published videos only: the first page of the feed, of a broad
+        // search, of a subscription feed and of any depth reached by cursor reads about a page of this index.
+        builder.HasIndex(v => new { v.CreatedAt, v.Id }).IsDescending().HasFilter("is_published")
+            .HasDatabaseName("ix_videos_published_created_at_id");
         builder.HasIndex(v => v.Views);
         builder.HasIndex(v => v.VideoFileKey);
         builder.HasIndex(v => v.ThumbnailKey);
-        // GIN index on to_tsvector('english', title || ' ' || description) for the list's `query` search.
-        builder.HasIndex(v => new { v.Title, v.Description })
-            .HasMethod("GIN")
-            .IsTsVectorExpressionIndex(SearchConfig)
-            .HasDatabaseName("ix_videos_search");
+        // Stored, so a search that walks the feed's index tests each row's vector instead of parsing its text; the
+        // expression is the one the list searched before (to_tsvector('english', title || ' ' || description)).
+        builder.Property<NpgsqlTsVector>(SearchVector)
+            .HasComputedColumnSql($"to_tsvector('{SearchConfig}'::regconfig, ((title)::text || ' ') || (description)::text)",
+                stored: true);
+        // Only published videos: a caller's own drafts are searched through their owner index.
+        builder.HasIndex(SearchVector).HasMethod("GIN").HasFilter("is_published")
+            .HasDatabaseName("ix_videos_published_search_vector");
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 using VideoTube.Infrastructure.Data;
 
 #nullable disable
@@ -669,6 +670,12 @@ namespace VideoTube.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("progress");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("to_tsvector('english'::regconfig, ((title)::text || ' ') || (description)::text)", true);
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -708,6 +715,12 @@ namespace VideoTube.Infrastructure.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_videos");
 
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_videos_published_search_vector")
+                        .HasFilter("is_published");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
+
                     b.HasIndex("ThumbnailKey")
                         .HasDatabaseName("ix_videos_thumbnail_key");
 
@@ -717,17 +730,13 @@ namespace VideoTube.Infrastructure.Data.Migrations
                     b.HasIndex("Views")
                         .HasDatabaseName("ix_videos_views");
 
-                    b.HasIndex("IsPublished", "CreatedAt")
-                        .HasDatabaseName("ix_videos_is_published_created_at");
+                    b.HasIndex("CreatedAt", "Id")
+                        .IsDescending()
+                        .HasDatabaseName("ix_videos_published_created_at_id")
+                        .HasFilter("is_published");
 
                     b.HasIndex("OwnerId", "CreatedAt")
                         .HasDatabaseName("ix_videos_owner_id_created_at");
-
-                    b.HasIndex("Title", "Description")
-                        .HasDatabaseName("ix_videos_search")
-                        .HasAnnotation("Npgsql:TsVectorConfig", "english");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Title", "Description"), "GIN");
 
                     b.ToTable("videos", (string)null);
                 });

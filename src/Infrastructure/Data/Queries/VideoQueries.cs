@@ -2,6 +2,7 @@ using VideoTube.Application.Common.Media;
 using AutoMapper;
 using AutoMapper.QueryableExtensions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using VideoTube.Application.Common.Access;
 using VideoTube.Application.Common.Models;
 using VideoTube.Application.Videos;
@@ -10,7 +11,8 @@ using VideoTube.Infrastructure.Data.Configurations;
 
 namespace VideoTube.Infrastructure.Data.Queries;
 
-public sealed class VideoQueries(ApplicationDbContext db, IMapper mapper, TimeProvider clock) : IVideoQueries
+public sealed partial class VideoQueries(ApplicationDbContext db, IMapper mapper, TimeProvider clock,
+    IOptions<PaginationOptions> pagination) : IVideoQueries
 {
     /// <summary>
     /// Raw SQL for the row lock and RETURNING, which EF Core's ExecuteUpdate lacks. Under READ COMMITTED the locking
@@ -39,62 +41,6 @@ public sealed class VideoQueries(ApplicationDbContext db, IMapper mapper, TimePr
             """).ToListAsync(cancellationToken);
         return keys.Count == 0 ? null : keys.Where(k => !string.IsNullOrEmpty(k)).ToList();
     }
-
-    public async Task<PaginatedList<VideoDto>> ListAsync(VideoFeedRequest request, Guid? callerId,
-        CancellationToken cancellationToken)
-    {
-        IQueryable<Video> videos = db.Videos.AsNoTracking();
-        if (request.OwnerId is { } ownerId)
-            videos = videos.Where(v => v.OwnerId == ownerId);
-        if (request.Search is not { } search)
-            return await ListFeedAsync(videos, callerId, request, cancellationToken);
-
-        // Exactly the indexed expression: to_tsvector('english', title || ' ' || description). The GIN index drives
-        // both the page and the total here, so the visibility filter stays one predicate.
-        videos = videos.VisibleTo(callerId).Where(v => EF.Functions
-            .ToTsVector(VideoConfiguration.SearchConfig, v.Title + " " + v.Description)
-            .Matches(EF.Functions.WebSearchToTsQuery(VideoConfiguration.SearchConfig, search)));
-        return await Sort(videos, request)
-            .ProjectTo<VideoDto>(mapper.ConfigurationProvider)
-            .ToPaginatedListAsync(request.Page, cancellationToken);
-    }
-
-    /// <summary>
-    /// Without a search the feed is read from ix_videos_is_published_created_at. The caller also sees their own drafts,
-    /// but as one `IsPublished || OwnerId == me` predicate that matches no index, so PostgreSQL read and sorted the
-    /// whole table for every page (bench/RESULTS.md). As two branches, each sorted and cut at the end of the requested
-    /// page, the published one walks the index only as far as the page reaches; the total counts both branches uncut.
-    /// </summary>
-    private async Task<PaginatedList<VideoDto>> ListFeedAsync(IQueryable<Video> videos, Guid? callerId,
-        VideoFeedRequest request, CancellationToken cancellationToken)
-    {
-        var published = videos.Where(v => v.IsPublished);
-        if (callerId is not { } me)
-            return await Sort(published, request)
-                .ProjectTo<VideoDto>(mapper.ConfigurationProvider)
-                .ToPaginatedListAsync(request.Page, cancellationToken);
-
-        var drafts = videos.Where(v => !v.IsPublished && v.OwnerId == me);
-        var window = request.Page.Skip + request.Page.Limit;
-        var candidates = Sort(published, request).Take(window).Concat(Sort(drafts, request).Take(window));
-        return await Sort(candidates, request)
-            .ProjectTo<VideoDto>(mapper.ConfigurationProvider)
-            .ToPaginatedListAsync(published.Concat(drafts), request.Page, cancellationToken);
-    }
-
-    /// <summary>The id breaks ties, so pages never overlap or skip rows with equal sort keys.</summary>
-    private static IQueryable<Video> Sort(IQueryable<Video> videos, VideoFeedRequest request) =>
-        (request.SortBy, request.Descending) switch
-        {
-            (VideoSortField.Views, true) => videos.OrderByDescending(v => v.Views).ThenByDescending(v => v.Id),
-            (VideoSortField.Views, false) => videos.OrderBy(v => v.Views).ThenBy(v => v.Id),
-            (VideoSortField.Duration, true) => videos.OrderByDescending(v => v.Duration).ThenByDescending(v => v.Id),
-            (VideoSortField.Duration, false) => videos.OrderBy(v => v.Duration).ThenBy(v => v.Id),
-            (VideoSortField.Title, true) => videos.OrderByDescending(v => v.Title).ThenByDescending(v => v.Id),
-            (VideoSortField.Title, false) => videos.OrderBy(v => v.Title).ThenBy(v => v.Id),
-            (_, true) => videos.OrderByDescending(v => v.CreatedAt).ThenByDescending(v => v.Id),
-            (_, false) => videos.OrderBy(v => v.CreatedAt).ThenBy(v => v.Id),
-        };
 
     public Task<VideoDetailDto?> FindDetailAsync(Guid videoId, Guid callerId, CancellationToken cancellationToken) =>
         db.Videos.AsNoTracking().VisibleTo(callerId)

@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace VideoTube.Application.Common.Models;
+
+/// <summary>Limits of paged reads (configuration section <c>Pagination</c>).</summary>
+public sealed class PaginationOptions
+{
+    public const string SectionName = "Pagination";
+
+    /// <summary>
+    /// How far a filtered or searched list's total is counted: counting every match of a broad search costs as much as
+    /// the catalogue, while a page costs a page. Beyond the cap the total reads as the cap, flagged
+    /// <c>totalDocsCapped</c>.
+    /// </summary>
+    [Range(1, 10_000_000)]
+    public int CountCap { get; set; } = 10_000;
+}
