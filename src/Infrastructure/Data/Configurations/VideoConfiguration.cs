@@ -18,6 +18,8 @@ public sealed class VideoConfiguration : IEntityTypeConfiguration<Video>
         builder.Property(v => v.Description).HasMaxLength(Video.MaxDescriptionLength).IsRequired();
         builder.HasOne(v => v.Owner).WithMany(u => u.Videos).HasForeignKey(v => v.OwnerId).OnDelete(DeleteBehavior.Cascade);
 
+        builder.Property(v => v.LikesCount).IsStoredCounter();
+        builder.Property(v => v.CommentsCount).IsStoredCounter();
         builder.HasIndex(v => new { v.OwnerId, v.CreatedAt });
         builder.HasIndex(v => new { v.IsPublished, v.CreatedAt });
         builder.HasIndex(v => v.Views);
