@@ -14,7 +14,7 @@ public sealed class VideoMappingProfile : Profile
         // Flat targets: the owner becomes a summary record, never a User with navigations (GHSA-rvv3-g6hj-g44x).
         CreateMap<Video, VideoDto>();
         CreateMap<Video, VideoDetailDto>()
-            .ForMember(dto => dto.LikesCount, options => options.MapFrom(video => video.Likes.Count))
+            .ForMember(dto => dto.LikesCount, options => options.MapFrom(video => (int)video.LikesCount))
             .ForMember(dto => dto.IsLiked, options => options.MapFrom(video => video.Likes.Any(like => like.LikedById == callerId)));
         CreateMap<User, VideoOwnerDto>().IncludeBase<User, ChannelSummaryDto>()
             .ForMember(dto => dto.IsSubscribed, options => options.MapFrom(user =>

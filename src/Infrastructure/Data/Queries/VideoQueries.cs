@@ -63,23 +63,39 @@ public sealed class VideoQueries(ApplicationDbContext db, IMapper mapper, TimePr
     /// Without a search the feed is read from ix_videos_is_published_created_at. The caller also sees their own drafts,
     /// but as one `IsPublished || OwnerId == me` predicate that matches no index, so PostgreSQL read and sorted the
     /// whole table for every page (bench/RESULTS.md). As two branches, each sorted and cut at the end of the requested
-    /// page, the published one walks the index only as far as the page reaches; the total counts both branches uncut.
+    /// page, the published one walks the index only as far as the page reaches. The total is read from the stored
+    /// counters (<see cref="FeedTotal"/>), so no page counts the catalogue.
     /// </summary>
     private async Task<PaginatedList<VideoDto>> ListFeedAsync(IQueryable<Video> videos, Guid? callerId,
         VideoFeedRequest request, CancellationToken cancellationToken)
     {
         var published = videos.Where(v => v.IsPublished);
+        var total = FeedTotal(request.OwnerId, callerId);
         if (callerId is not { } me)
             return await Sort(published, request)
                 .ProjectTo<VideoDto>(mapper.ConfigurationProvider)
-                .ToPaginatedListAsync(request.Page, cancellationToken);
+                .ToPaginatedListWithTotalAsync(total, request.Page, cancellationToken);
 
         var drafts = videos.Where(v => !v.IsPublished && v.OwnerId == me);
         var window = request.Page.Skip + request.Page.Limit;
         var candidates = Sort(published, request).Take(window).Concat(Sort(drafts, request).Take(window));
         return await Sort(candidates, request)
             .ProjectTo<VideoDto>(mapper.ConfigurationProvider)
-            .ToPaginatedListAsync(published.Concat(drafts), request.Page, cancellationToken);
+            .ToPaginatedListWithTotalAsync(total, request.Page, cancellationToken);
+    }
+
+    /// <summary>
+    /// What the unsearched feed can show, from stored counters: every published video (or the owner's published ones)
+    /// plus the caller's own drafts (all videos minus published ones), which only the caller sees.
+    /// </summary>
+    private IQueryable<long> FeedTotal(Guid? ownerId, Guid? callerId)
+    {
+        if (ownerId is { } owner)
+            return db.Users.Where(u => u.Id == owner)
+                .Select(u => u.PublishedVideosCount + (u.Id == callerId ? u.VideosCount - u.PublishedVideosCount : 0L));
+        return db.CatalogueCounters.Where(c => c.Id == CatalogueCounters.SingletonId)
+            .Select(c => c.PublishedVideos + db.Users.Where(u => u.Id == callerId)
+                .Select(u => u.VideosCount - u.PublishedVideosCount).FirstOrDefault());
     }
 
     /// <summary>The id breaks ties, so pages never overlap or skip rows with equal sort keys.</summary>
