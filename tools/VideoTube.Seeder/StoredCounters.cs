@@ -24,7 +24,9 @@ public static class StoredCounters
         foreach (var table in TriggeredTables)
             await Sql.ExecuteAsync(connection, $"ALTER TABLE {table} ENABLE TRIGGER USER");
         CopyWriter.Log("Filling the stored counters...");
-        // Every seeded row starts at the column default 0, so only rows with something to count are written.
+        // Every seeded row starts at the column default 0, so only rows with something to count are written. The
+        // StoredCounters migration's backfill is the same SQL, but a migration is frozen history while this follows the
+        // current schema, so they are not shared.
         await Sql.ExecuteAsync(connection, """
             UPDATE users AS u SET subscribers_count = s.n
             FROM (SELECT channel_id, count(*) AS n FROM subscriptions GROUP BY channel_id) AS s WHERE s.channel_id = u.id;
