@@ -57,6 +57,7 @@ public static class DependencyInjection
         services.AddScoped<IPostReader<Tweet, TweetDto>>(provider => provider.GetRequiredService<ITweetQueries>());
         services.AddScoped<IPlaylistQueries, PlaylistQueries>();
         services.AddScoped<IUploadQueries, UploadQueries>();
+        services.AddScoped<ICounterRepair, CounterRepair>();
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName))
             .Validate(o => o.HasValidTimeouts,
                 "Database: CommandTimeout and ConnectTimeout must be 1 s to 10 min, ReadinessTimeout above 0 and at most 30 s.")

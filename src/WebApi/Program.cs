@@ -2,6 +2,7 @@ using Serilog;
 using VideoTube.Application;
 using VideoTube.Infrastructure;
 using VideoTube.WebApi;
+using VideoTube.WebApi.Commands;
 using VideoTube.WebApi.Infrastructure;
 using VideoTube.WebApi.Observability;
 using VideoTube.WebApi.OpenApi;
@@ -13,6 +14,11 @@ builder.AddWebApiServices();
 
 var app = builder.Build();
 await app.MigrateDatabaseIfConfiguredAsync();
+if (RepairCountersCommand.IsRequested(args))
+{
+    await RepairCountersCommand.RunAsync(app);
+    return;
+}
 
 app.UseForwardedHeaders();
 app.UseMiddleware<CorrelationIdMiddleware>();

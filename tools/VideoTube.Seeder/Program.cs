@@ -57,6 +57,7 @@ CopyWriter.Log($"Seeding (seed {options.Seed}): {options.Users:N0} users, {optio
                $"{options.Likes:N0} likes, {options.History:N0} watch-history rows");
 string[] seededTables = ["users", "videos", "tweets", "comments", "subscriptions", "likes", "watch_history"];
 var deferred = await DeferredIndexes.DropAsync(connection, seededTables);
+await StoredCounters.DisableTriggersAsync(connection);
 var context = new SeedContext(options);
 var entities = new EntitySeeder(connection, context);
 entities.SeedUsers();
@@ -68,13 +69,14 @@ relations.SeedSubscriptions();
 relations.SeedLikes();
 relations.SeedWatchHistory();
 await deferred.RestoreAsync();
+await StoredCounters.EnableTriggersAndFillAsync(connection);
 await transaction.CommitAsync();
 
 // VACUUM sets the visibility map (index-only scans for the count queries) as a long-lived database would have it;
 // ANALYZE gives the planner real statistics instead of the empty-table guesses from the migration.
 CopyWriter.Log("VACUUM (ANALYZE)...");
 await Sql.ExecuteAsync(connection,
-    $"VACUUM (ANALYZE) {string.Join(", ", seededTables)}", timeoutSeconds: 0);
+    $"VACUUM (ANALYZE) {string.Join(", ", seededTables)}, catalogue_counters", timeoutSeconds: 0);
 
 CopyWriter.Log($"Done in {clock.Elapsed.TotalSeconds:F1}s. Every user's password is \"{options.Password}\".");
 foreach (var table in seededTables)

@@ -12,7 +12,7 @@ public sealed class CommentMappingProfile : Profile
 
         CreateMap<Comment, CommentDto>()
             .ForMember(dto => dto.Video, options => options.MapFrom(comment => comment.VideoId))
-            .ForMember(dto => dto.LikesCount, options => options.MapFrom(comment => comment.Likes.Count))
+            .ForMember(dto => dto.LikesCount, options => options.MapFrom(comment => (int)comment.LikesCount))
             .ForMember(dto => dto.IsLiked, options => options.MapFrom(comment => comment.Likes.Any(like => like.LikedById == callerId)));
     }
 }

@@ -7,14 +7,15 @@ public sealed class DashboardMappingProfile : Profile
 {
     public DashboardMappingProfile()
     {
+        // Stored counters (kept by database triggers), so a video's figures cost nothing beyond its row.
         CreateMap<Video, ChannelVideoDto>()
-            .ForMember(dto => dto.LikesCount, options => options.MapFrom(video => video.Likes.Count))
-            .ForMember(dto => dto.CommentsCount, options => options.MapFrom(video => video.Comments.Count));
-        // Read from the owner's user row: the four aggregates become scalar sub-queries of ONE statement.
+            .ForMember(dto => dto.LikesCount, options => options.MapFrom(video => (int)video.LikesCount))
+            .ForMember(dto => dto.CommentsCount, options => options.MapFrom(video => (int)video.CommentsCount));
+        // All four figures are stored on the owner's user row: one indexed row read, however large the channel.
         CreateMap<User, ChannelStatsDto>()
-            .ForMember(dto => dto.TotalVideos, options => options.MapFrom(user => user.Videos.Count))
-            .ForMember(dto => dto.TotalViews, options => options.MapFrom(user => user.Videos.Sum(video => video.Views)))
-            .ForMember(dto => dto.TotalSubscribers, options => options.MapFrom(user => user.Subscribers.Count))
-            .ForMember(dto => dto.TotalLikes, options => options.MapFrom(user => user.Videos.SelectMany(video => video.Likes).Count()));
+            .ForMember(dto => dto.TotalVideos, options => options.MapFrom(user => (int)user.VideosCount))
+            .ForMember(dto => dto.TotalViews, options => options.MapFrom(user => user.TotalViews))
+            .ForMember(dto => dto.TotalSubscribers, options => options.MapFrom(user => (int)user.SubscribersCount))
+            .ForMember(dto => dto.TotalLikes, options => options.MapFrom(user => (int)user.TotalLikes));
     }
 }

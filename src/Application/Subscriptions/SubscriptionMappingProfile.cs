@@ -9,7 +9,7 @@ public sealed class SubscriptionMappingProfile : Profile
     public SubscriptionMappingProfile()
     {
         CreateMap<User, ChannelSummaryDto>().IncludeBase<User, UserSummaryDto>()
-            .ForMember(dto => dto.SubscribersCount, options => options.MapFrom(user => user.Subscribers.Count));
+            .ForMember(dto => dto.SubscribersCount, options => options.MapFrom(user => (int)user.SubscribersCount));
         CreateMap<Subscription, SubscribedChannelDto>()
             .ForMember(dto => dto.Subscriber, options => options.MapFrom(subscription => subscription.SubscriberId));
         CreateMap<Subscription, ChannelSubscriberDto>()

@@ -11,7 +11,7 @@ public sealed class TweetMappingProfile : Profile
         Guid callerId = default;
 
         CreateMap<Tweet, TweetDto>()
-            .ForMember(dto => dto.LikesCount, options => options.MapFrom(tweet => tweet.Likes.Count))
+            .ForMember(dto => dto.LikesCount, options => options.MapFrom(tweet => (int)tweet.LikesCount))
             .ForMember(dto => dto.IsLiked, options => options.MapFrom(tweet => tweet.Likes.Any(like => like.LikedById == callerId)));
     }
 }

@@ -17,7 +17,7 @@ public sealed class UserMappingProfile : Profile
             .ForMember(dto => dto.Username, options => options.MapFrom(user => user.UserName));
         CreateMap<User, ChannelProfileDto>().IncludeBase<User, ChannelSummaryDto>()
             .ForMember(dto => dto.Email, options => options.MapFrom(user => user.Id == callerId ? user.Email : null))
-            .ForMember(dto => dto.ChannelsSubscribedToCount, options => options.MapFrom(user => user.Subscriptions.Count))
+            .ForMember(dto => dto.ChannelsSubscribedToCount, options => options.MapFrom(user => (int)user.SubscriptionsCount))
             .ForMember(dto => dto.IsSubscribed, options => options.MapFrom(user =>
                 user.Subscribers.Any(subscription => subscription.SubscriberId == callerId)));
     }

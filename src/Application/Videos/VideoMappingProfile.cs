@@ -17,7 +17,7 @@ public sealed class VideoMappingProfile : Profile
             .ForMember(dto => dto.FailureReason, options => options.MapFrom(video => video.OwnerId == callerId ? video.FailureReason : null));
         CreateMap<Video, VideoDetailDto>()
             .ForMember(dto => dto.FailureReason, options => options.MapFrom(video => video.OwnerId == callerId ? video.FailureReason : null))
-            .ForMember(dto => dto.LikesCount, options => options.MapFrom(video => video.Likes.Count))
+            .ForMember(dto => dto.LikesCount, options => options.MapFrom(video => (int)video.LikesCount))
             .ForMember(dto => dto.IsLiked, options => options.MapFrom(video => video.Likes.Any(like => like.LikedById == callerId)));
         CreateMap<User, VideoOwnerDto>().IncludeBase<User, ChannelSummaryDto>()
             .ForMember(dto => dto.IsSubscribed, options => options.MapFrom(user =>

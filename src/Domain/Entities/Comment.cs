@@ -10,6 +10,8 @@ public class Comment : Entity, IPost<Comment>
     public string Content { get; set; } = string.Empty;
     public Guid VideoId { get; set; }
     public Video? Video { get; set; }
+    /// <summary>Stored counter kept by a database trigger (see <see cref="User.SubscribersCount"/>).</summary>
+    public long LikesCount { get; set; }
     public Guid OwnerId { get; set; }
     public User? Owner { get; set; }
     public List<Like> Likes { get; set; } = [];

@@ -8,6 +8,8 @@ public class Tweet : Entity, IPost<Tweet>
     public const int MaxContentLength = 280;
 
     public string Content { get; set; } = string.Empty;
+    /// <summary>Stored counter kept by a database trigger (see <see cref="User.SubscribersCount"/>).</summary>
+    public long LikesCount { get; set; }
     public Guid OwnerId { get; set; }
     public User? Owner { get; set; }
     public List<Like> Likes { get; set; } = [];

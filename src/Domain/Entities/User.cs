@@ -27,6 +27,21 @@ public class User : IdentityUser<Guid>, IAuditable
     public string CoverImageKey { get; set; } = string.Empty;
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+    /// <summary>
+    /// Stored counters, kept by database triggers in the same transaction as the write that changes them (see
+    /// <c>CounterTriggers</c>), so a read costs one row instead of a count over the catalogue. Never written by the
+    /// application.
+    /// </summary>
+    public long SubscribersCount { get; set; }
+    /// <summary>Channels this user follows.</summary>
+    public long SubscriptionsCount { get; set; }
+    /// <summary>All own videos, drafts included.</summary>
+    public long VideosCount { get; set; }
+    public long PublishedVideosCount { get; set; }
+    /// <summary>Sum of the views of the user's videos.</summary>
+    public long TotalViews { get; set; }
+    /// <summary>Likes on the user's videos.</summary>
+    public long TotalLikes { get; set; }
     public List<Video> Videos { get; set; } = [];
     /// <summary>Subscriptions to this user's channel.</summary>
     public List<Subscription> Subscribers { get; set; } = [];

@@ -20,6 +20,9 @@ public class Video : Entity, IOwned
     public double Duration { get; set; }
     public long Views { get; set; }
     public bool IsPublished { get; set; } = true;
+    /// <summary>Stored counters kept by database triggers (see <see cref="User.SubscribersCount"/>).</summary>
+    public long LikesCount { get; set; }
+    public long CommentsCount { get; set; }
     public Guid OwnerId { get; set; }
 
     /// <summary>Set by the processing job; rows older than processing are <see cref="VideoStatus.Ready"/>.</summary>

@@ -23,6 +23,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<Playlist> Playlists => Set<Playlist>();
     public DbSet<PlaylistVideo> PlaylistVideos => Set<PlaylistVideo>();
     public DbSet<Upload> Uploads => Set<Upload>();
+    public DbSet<CatalogueCounters> CatalogueCounters => Set<CatalogueCounters>();
 
     /// <summary>Database errors leave as semantic exceptions (a duplicate as ConflictException...), never as SQLSTATEs.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

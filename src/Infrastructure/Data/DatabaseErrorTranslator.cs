@@ -29,7 +29,9 @@ public sealed class DatabaseErrorTranslator : IDatabaseErrorTranslator
         // Class 22 is "data exception" (NUL bytes, values too long, out of range): bad input that validation let through.
         if (FindPostgresError(exception)?.SqlState.StartsWith("22", StringComparison.Ordinal) == true)
             return new ValidationException("Invalid value in request");
-        if (IsUnavailable(exception))
+        // A deadlock victim (e.g. a like racing an operator's delete of the video's owner) was rolled back whole and
+        // may be retried, like any other momentary unavailability.
+        if (IsUnavailable(exception) || IsRetryableConflict(exception))
             return new ServiceUnavailableException(exception);
         return null;
     }
@@ -46,6 +48,13 @@ public sealed class DatabaseErrorTranslator : IDatabaseErrorTranslator
     /// </summary>
     public static bool IsLockNotAvailable(Exception exception) =>
         FindPostgresError(exception)?.SqlState == PostgresErrorCodes.LockNotAvailable;
+
+    /// <summary>
+    /// A serialization failure or a deadlock: the transaction lost a race with another and may simply be run again.
+    /// </summary>
+    public static bool IsRetryableConflict(Exception exception) =>
+        FindPostgresError(exception)?.SqlState is PostgresErrorCodes.SerializationFailure
+            or PostgresErrorCodes.DeadlockDetected;
 
     /// <summary>Another process created the same database, table or row first (a start-up race, not a failure).</summary>
     public static bool IsAlreadyCreated(Exception exception) =>

@@ -10,18 +10,33 @@ public static class BoundedPageExtensions
     /// one row more than it shows, so it knows whether another page follows and can hand out its keyset cursor. After
     /// a cursor the query has already been cut at the cursor's position: no OFFSET, and the page is page 1 of the rest.
     /// </summary>
-    public static async Task<PaginatedList<T>> ToBoundedPageAsync<T, TCounted>(this IQueryable<T> query,
+    public static Task<PaginatedList<T>> ToBoundedPageAsync<T, TCounted>(this IQueryable<T> query,
         IQueryable<TCounted> counted, PageRequest page, bool afterCursor, int countCap, Func<T, string> cursorOf,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        PageAsync(query.Select(item => new BoundedRow<T>(item, counted.Take(countCap + 1).LongCount())),
+            token => counted.Take(countCap + 1).LongCountAsync(token), page, afterCursor, countCap, cursorOf,
+            cancellationToken);
+
+    /// <summary>
+    /// As above, but the total is read, not counted: <paramref name="storedTotal"/> is a one-row query over stored
+    /// counters, a scalar sub-query of the same statement, so it is exact and never capped.
+    /// </summary>
+    public static Task<PaginatedList<T>> ToBoundedPageAsync<T>(this IQueryable<T> query, IQueryable<long> storedTotal,
+        PageRequest page, bool afterCursor, Func<T, string> cursorOf, CancellationToken cancellationToken) =>
+        PageAsync(query.Select(item => new BoundedRow<T>(item, storedTotal.FirstOrDefault())),
+            storedTotal.FirstOrDefaultAsync, page, afterCursor, long.MaxValue, cursorOf, cancellationToken);
+
+    private static async Task<PaginatedList<T>> PageAsync<T>(IQueryable<BoundedRow<T>> rows,
+        Func<CancellationToken, Task<long>> totalAlone, PageRequest page, bool afterCursor, long countCap,
+        Func<T, string> cursorOf, CancellationToken cancellationToken)
     {
-        var rows = query.Select(item => new BoundedRow<T>(item, counted.Take(countCap + 1).LongCount()));
         if (!afterCursor && page.Skip > 0)
             rows = rows.Skip(page.Skip);
         var read = await rows.Take(page.Limit + 1).ToListAsync(cancellationToken);
 
         // Only an empty page past the end (or after a cursor whose rows were deleted) needs a second statement.
         var total = read.Count > 0 ? read[0].Total
-            : !afterCursor && page.Page == 1 ? 0 : await counted.Take(countCap + 1).LongCountAsync(cancellationToken);
+            : !afterCursor && page.Page == 1 ? 0 : await totalAlone(cancellationToken);
         var docs = read.Take(page.Limit).Select(row => row.Item).ToList();
         var more = read.Count > page.Limit;
         return new PaginatedList<T>(docs, Math.Min(total, countCap), page.Limit, afterCursor ? 1 : page.Page)

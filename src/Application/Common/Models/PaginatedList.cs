@@ -51,5 +51,22 @@ public static class PaginatedListExtensions
         return new PaginatedList<T>(rows.Select(row => row.Item).ToList(), total, page.Limit, page.Page);
     }
 
+    /// <summary>
+    /// As above, but the total is read, not counted: <paramref name="total"/> is a one-row query over stored counters
+    /// (a user's videos_count, the catalogue's published_videos...), a scalar sub-query of the same statement, so the
+    /// page costs the same however many rows the list has. No row reads as 0.
+    /// </summary>
+    public static async Task<PaginatedList<T>> ToPaginatedListWithTotalAsync<T>(
+        this IQueryable<T> query, IQueryable<long> total, PageRequest page, CancellationToken cancellationToken)
+    {
+        var rows = await query
+            .Select(item => new CountedRow<T>(item, total.FirstOrDefault()))
+            .Skip(page.Skip)
+            .Take(page.Limit)
+            .ToListAsync(cancellationToken);
+        var count = rows.Count > 0 ? rows[0].Total : await total.FirstOrDefaultAsync(cancellationToken);
+        return new PaginatedList<T>(rows.Select(row => row.Item).ToList(), count, page.Limit, page.Page);
+    }
+
     private sealed record CountedRow<T>(T Item, long Total);
 }

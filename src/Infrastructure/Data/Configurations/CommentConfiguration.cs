@@ -14,5 +14,6 @@ public sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         builder.HasOne(c => c.Owner).WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(c => new { c.VideoId, c.CreatedAt });
         builder.HasIndex(c => c.OwnerId);
+        builder.Property(c => c.LikesCount).IsStoredCounter();
     }
 }

@@ -12,5 +12,6 @@ public sealed class TweetConfiguration : IEntityTypeConfiguration<Tweet>
         builder.Property(t => t.Content).HasMaxLength(Tweet.MaxContentLength).IsRequired();
         builder.HasOne(t => t.Owner).WithMany().HasForeignKey(t => t.OwnerId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(t => new { t.OwnerId, t.CreatedAt });
+        builder.Property(t => t.LikesCount).IsStoredCounter();
     }
 }

@@ -19,5 +19,11 @@ public sealed class UserConfiguration : IEntityTypeConfiguration<User>
         // Identity declares a non-unique email index; email is an account identity here, so make it unique.
         builder.HasIndex(u => u.NormalizedEmail).HasDatabaseName("ix_users_normalized_email").IsUnique();
         builder.HasIndex(u => u.FullName);
+        builder.Property(u => u.SubscribersCount).IsStoredCounter();
+        builder.Property(u => u.SubscriptionsCount).IsStoredCounter();
+        builder.Property(u => u.VideosCount).IsStoredCounter();
+        builder.Property(u => u.PublishedVideosCount).IsStoredCounter();
+        builder.Property(u => u.TotalViews).IsStoredCounter();
+        builder.Property(u => u.TotalLikes).IsStoredCounter();
     }
 }

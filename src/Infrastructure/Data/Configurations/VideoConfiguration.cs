@@ -27,6 +27,8 @@ public sealed class VideoConfiguration : IEntityTypeConfiguration<Video>
         builder.Property(v => v.FailureReason).HasMaxLength(Video.MaxFailureReasonLength);
         builder.HasOne(v => v.Owner).WithMany(u => u.Videos).HasForeignKey(v => v.OwnerId).OnDelete(DeleteBehavior.Cascade);
 
+        builder.Property(v => v.LikesCount).IsStoredCounter();
+        builder.Property(v => v.CommentsCount).IsStoredCounter();
         builder.HasIndex(v => new { v.OwnerId, v.CreatedAt });
         // The feed's order (and its keyset seek) over published videos only: the first page of the feed, of a broad
         // search, of a subscription feed and of any depth reached by cursor reads about a page of this index.

@@ -105,6 +105,27 @@ namespace VideoTube.Infrastructure.Data.Migrations
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("VideoTube.Domain.Entities.CatalogueCounters", b =>
+                {
+                    b.Property<short>("Id")
+                        .HasColumnType("smallint")
+                        .HasColumnName("id");
+
+                    b.Property<long>("PublishedVideos")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("published_videos");
+
+                    b.HasKey("Id")
+                        .HasName("pk_catalogue_counters");
+
+                    b.ToTable("catalogue_counters", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_catalogue_counters_singleton", "id = 1");
+                        });
+                });
+
             modelBuilder.Entity("VideoTube.Domain.Entities.Comment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -121,6 +142,12 @@ namespace VideoTube.Infrastructure.Data.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<long>("LikesCount")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("likes_count");
 
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("uuid")
@@ -400,6 +427,12 @@ namespace VideoTube.Infrastructure.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<long>("LikesCount")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("likes_count");
+
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("uuid")
                         .HasColumnName("owner_id");
@@ -588,9 +621,39 @@ namespace VideoTube.Infrastructure.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("phone_number_confirmed");
 
+                    b.Property<long>("PublishedVideosCount")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("published_videos_count");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text")
                         .HasColumnName("security_stamp");
+
+                    b.Property<long>("SubscribersCount")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("subscribers_count");
+
+                    b.Property<long>("SubscriptionsCount")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("subscriptions_count");
+
+                    b.Property<long>("TotalLikes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("total_likes");
+
+                    b.Property<long>("TotalViews")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("total_views");
 
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean")
@@ -605,6 +668,12 @@ namespace VideoTube.Infrastructure.Data.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)")
                         .HasColumnName("user_name");
+
+                    b.Property<long>("VideosCount")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("videos_count");
 
                     b.HasKey("Id")
                         .HasName("pk_users");
@@ -629,6 +698,12 @@ namespace VideoTube.Infrastructure.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<long>("CommentsCount")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("comments_count");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -661,6 +736,12 @@ namespace VideoTube.Infrastructure.Data.Migrations
                     b.Property<bool>("IsPublished")
                         .HasColumnType("boolean")
                         .HasColumnName("is_published");
+
+                    b.Property<long>("LikesCount")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("likes_count");
 
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("uuid")

@@ -14,7 +14,8 @@ public sealed class CommentQueries(ApplicationDbContext db, IMapper mapper) : IC
             .Where(c => c.VideoId == videoId)
             .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
             .ProjectTo<CommentDto>(mapper.ConfigurationProvider, new { callerId })
-            .ToPaginatedListAsync(page, cancellationToken);
+            .ToPaginatedListWithTotalAsync(db.Videos.Where(v => v.Id == videoId).Select(v => v.CommentsCount), page,
+                cancellationToken);
 
     public Task<CommentDto?> GetAsync(Guid postId, Guid callerId, CancellationToken cancellationToken) =>
         db.Comments.AsNoTracking().Where(c => c.Id == postId)

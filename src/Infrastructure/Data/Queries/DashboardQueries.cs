@@ -8,7 +8,7 @@ namespace VideoTube.Infrastructure.Data.Queries;
 
 public sealed class DashboardQueries(ApplicationDbContext db, IMapper mapper) : IDashboardQueries
 {
-    /// <summary>The four aggregates are scalar sub-queries of the owner's user row (see DashboardMappingProfile).</summary>
+    /// <summary>The four figures are the owner's stored counters (see DashboardMappingProfile).</summary>
     public Task<ChannelStatsDto?> GetStatsAsync(Guid ownerId, CancellationToken cancellationToken) =>
         db.Users.AsNoTracking()
             .Where(u => u.Id == ownerId)
@@ -21,5 +21,6 @@ public sealed class DashboardQueries(ApplicationDbContext db, IMapper mapper) : 
             .Where(v => v.OwnerId == ownerId)
             .OrderByDescending(v => v.CreatedAt).ThenByDescending(v => v.Id)
             .ProjectTo<ChannelVideoDto>(mapper.ConfigurationProvider)
-            .ToPaginatedListAsync(page, cancellationToken);
+            .ToPaginatedListWithTotalAsync(db.Users.Where(u => u.Id == ownerId).Select(u => u.VideosCount), page,
+                cancellationToken);
 }

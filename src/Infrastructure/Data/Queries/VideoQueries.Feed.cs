@@ -14,8 +14,9 @@ public sealed partial class VideoQueries
     /// The caller also sees their own drafts, but as one `IsPublished || OwnerId == me` predicate that matches no index,
     /// so PostgreSQL read and sorted the whole table for every page (bench/RESULTS.md). As two branches, each sorted and
     /// cut at the end of the requested page, the published one walks ix_videos_published_created_at_id (or, searched,
-    /// tests each row's stored vector on the way, or reads the partial GIN index) only as far as the page reaches. The
-    /// total counts both branches uncut, up to the count cap.
+    /// tests each row's stored vector on the way, or reads the partial GIN index) only as far as the page reaches.
+    /// Unsearched, the total is read from the stored counters (<see cref="FeedTotal"/>), so no page counts the
+    /// catalogue; searched, it counts both branches uncut, up to the count cap.
     /// </summary>
     public async Task<PaginatedList<VideoDto>> ListAsync(VideoFeedRequest request, Guid? callerId,
         CancellationToken cancellationToken)
@@ -42,9 +43,25 @@ public sealed partial class VideoQueries
                 .Concat(keyset.Sort(keyset.Seek(drafts, request.After)).Take(window));
         }
 
-        return await keyset.Sort(candidates)
-            .ProjectTo<VideoDto>(mapper.ConfigurationProvider)
-            .ToBoundedPageAsync(visible, request.Page, afterCursor, pagination.Value.CountCap, keyset.CursorAfter,
-                cancellationToken);
+        var page = keyset.Sort(candidates).ProjectTo<VideoDto>(mapper.ConfigurationProvider);
+        return request.Search is null
+            ? await page.ToBoundedPageAsync(FeedTotal(request.OwnerId, callerId), request.Page, afterCursor,
+                keyset.CursorAfter, cancellationToken)
+            : await page.ToBoundedPageAsync(visible, request.Page, afterCursor, pagination.Value.CountCap,
+                keyset.CursorAfter, cancellationToken);
+    }
+
+    /// <summary>
+    /// What the unsearched feed can show, from stored counters: every published video (or the owner's published ones)
+    /// plus the caller's own drafts (all videos minus published ones), which only the caller sees.
+    /// </summary>
+    private IQueryable<long> FeedTotal(Guid? ownerId, Guid? callerId)
+    {
+        if (ownerId is { } owner)
+            return db.Users.Where(u => u.Id == owner)
+                .Select(u => u.PublishedVideosCount + (u.Id == callerId ? u.VideosCount - u.PublishedVideosCount : 0L));
+        return db.CatalogueCounters.Where(c => c.Id == CatalogueCounters.SingletonId)
+            .Select(c => c.PublishedVideos + db.Users.Where(u => u.Id == callerId)
+                .Select(u => u.VideosCount - u.PublishedVideosCount).FirstOrDefault());
     }
 }
