@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using VideoTube.Domain.Entities;
 using VideoTube.Infrastructure.Data;
+using VideoTube.Infrastructure.Views;
 
 namespace VideoTube.IntegrationTests.Infrastructure;
 
@@ -139,6 +140,10 @@ public abstract class ApiTestBase
             return video;
         });
     }
+
+    /// <summary>Stores the views the API has buffered (it does so every <c>Views:FlushInterval</c> on its own).</summary>
+    protected Task FlushViewsAsync() =>
+        Factory.Services.GetRequiredService<BufferedViewCounter>().FlushAsync(CancellationToken.None);
 
     /// <summary>The URL the API under test gives a stored key (its <c>Storage:PublicBaseUrl</c> plus the key).</summary>
     protected static string MediaUrl(string key) => $"{VideoTubeApiFactory.PublicBaseUrl}/{key}";
