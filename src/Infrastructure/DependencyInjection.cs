@@ -21,6 +21,7 @@ using VideoTube.Infrastructure.Data.Queries;
 using VideoTube.Infrastructure.Identity;
 using VideoTube.Infrastructure.Media;
 using VideoTube.Infrastructure.Storage;
+using VideoTube.Infrastructure.Views;
 
 namespace VideoTube.Infrastructure;
 
@@ -51,9 +52,16 @@ public static class DependencyInjection
         services.AddScoped<IPostReader<Comment, CommentDto>>(provider => provider.GetRequiredService<ICommentQueries>());
         services.AddScoped<IPostReader<Tweet, TweetDto>>(provider => provider.GetRequiredService<ITweetQueries>());
         services.AddScoped<IPlaylistQueries, PlaylistQueries>();
+        services.AddOptions<ViewsOptions>().Bind(configuration.GetSection(ViewsOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<BufferedViewCounter>();
+        services.AddSingleton<IViewCounter>(provider => provider.GetRequiredService<BufferedViewCounter>());
+        services.AddHostedService<ViewFlushService>();
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName))
             .Validate(o => o.HasValidTimeouts,
                 "Database: CommandTimeout and ConnectTimeout must be 1 s to 10 min, ReadinessTimeout above 0 and at most 30 s.")
+            .Validate(o => o.HasValidAutoPrepare,
+                "Database: MaxAutoPrepare must be 0 to 4096 and AutoPrepareMinUsages 1 to 1000.")
             .ValidateOnStart();
 
         services.AddIdentityCore<User>(options =>
@@ -76,6 +84,10 @@ public static class DependencyInjection
         services.AddOptions<LoginThrottleOptions>().Bind(configuration.GetSection(LoginThrottleOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ILoginSessions, LoginSessions>();
+        services.AddOptions<SessionsOptions>().Bind(configuration.GetSection(SessionsOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SessionValidityCache>();
+        services.AddHostedService<SessionRevocationListener>();
         services.AddSingleton<IAccessTokenIssuer, JwtAccessTokenIssuer>();
 
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName))
