@@ -61,7 +61,7 @@ public static class DependencyInjection
             .Validate(o => o.HasValidTimeouts,
                 "Database: CommandTimeout and ConnectTimeout must be 1 s to 10 min, ReadinessTimeout above 0 and at most 30 s.")
             .Validate(o => o.HasValidAutoPrepare,
-                "Database: MaxAutoPrepare must be 0 to 4096 and AutoPrepareMinUsages 1 to 1000.")
+                "Database: MaxAutoPrepare must be 0 to 4096, AutoPrepareMinUsages 1 to 1000, PlanCacheMode auto, force_generic_plan or force_custom_plan.")
             .ValidateOnStart();
 
         services.AddIdentityCore<User>(options =>

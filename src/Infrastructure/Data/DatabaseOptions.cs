@@ -32,8 +32,16 @@ public sealed class DatabaseOptions
     /// <summary>How often a statement must run on a connection before it is prepared (<c>Auto Prepare Min Usages</c>).</summary>
     public int AutoPrepareMinUsages { get; set; } = 2;
 
+    /// <summary>
+    /// PostgreSQL's <c>plan_cache_mode</c> for the API's sessions: <c>auto</c> (PostgreSQL's default) or
+    /// <c>force_generic_plan</c>, which stops prepared statements with a parameterized LIMIT/OFFSET from being re-planned
+    /// on every run. Left at <c>auto</c> until measured at full scale (README, "Prepared statements and plans").
+    /// </summary>
+    public string PlanCacheMode { get; set; } = "auto";
+
     internal bool HasValidAutoPrepare =>
-        MaxAutoPrepare is >= 0 and <= 4096 && AutoPrepareMinUsages is >= 1 and <= 1000;
+        MaxAutoPrepare is >= 0 and <= 4096 && AutoPrepareMinUsages is >= 1 and <= 1000
+        && PlanCacheMode is "auto" or "force_generic_plan" or "force_custom_plan";
 
     internal bool HasValidTimeouts =>
         CommandTimeout >= TimeSpan.FromSeconds(1) && CommandTimeout <= TimeSpan.FromMinutes(10)
@@ -43,13 +51,20 @@ public sealed class DatabaseOptions
     /// <summary>
     /// The connection string with these timeouts and preparation settings, which win over any the string itself names.
     /// </summary>
-    public string Apply(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString)
+    public string Apply(string connectionString)
     {
-        Timeout = WholeSeconds(ConnectTimeout),
-        CommandTimeout = WholeSeconds(CommandTimeout),
-        MaxAutoPrepare = MaxAutoPrepare,
-        AutoPrepareMinUsages = AutoPrepareMinUsages,
-    }.ConnectionString;
+        var builder = new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            Timeout = WholeSeconds(ConnectTimeout),
+            CommandTimeout = WholeSeconds(CommandTimeout),
+            MaxAutoPrepare = MaxAutoPrepare,
+            AutoPrepareMinUsages = AutoPrepareMinUsages,
+        };
+        // Sent once per physical connection as a startup parameter: no round trip per request.
+        if (PlanCacheMode != "auto")
+            builder.Options = $"{builder.Options} -c plan_cache_mode={PlanCacheMode}".Trim();
+        return builder.ConnectionString;
+    }
 
     private static int WholeSeconds(TimeSpan value) => (int)Math.Ceiling(value.TotalSeconds);
 }

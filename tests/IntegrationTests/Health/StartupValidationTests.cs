@@ -29,6 +29,7 @@ public sealed class StartupValidationTests
     [TestCase("Sessions:ValidityCacheTtl", "02:00:00")]
     [TestCase("Database:MaxAutoPrepare", "-1")]
     [TestCase("Database:AutoPrepareMinUsages", "0")]
+    [TestCase("Database:PlanCacheMode", "sometimes")]
     public void Invalid_settings_fail_start_up(string key, string value)
     {
         using var factory = new VideoTubeApiFactory("Host=127.0.0.1;Database=unused", Path.GetTempPath(),

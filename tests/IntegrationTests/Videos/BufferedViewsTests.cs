@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.EntityFrameworkCore;
 
 namespace VideoTube.IntegrationTests.Videos;
 
@@ -49,7 +48,4 @@ public sealed class BufferedViewsTests : ApiTestBase
         if (Directory.Exists(mediaRoot))
             Directory.Delete(mediaRoot, recursive: true);
     }
-
-    private Task<long> StoredViewsAsync(Guid videoId) =>
-        WithDbAsync(db => db.Videos.Where(v => v.Id == videoId).Select(v => v.Views).SingleAsync());
 }
