@@ -54,7 +54,8 @@ public sealed class SessionValidityCache(IOptions<SessionsOptions> options, Time
         if (!_listening || Ttl <= TimeSpan.Zero || _entries.Count >= MaxEntries)
             return;
         var entry = new Entry(active, clock.GetUtcNow().UtcDateTime + Ttl);
-        _entries[sessionId] = entry;
+        // An ended session never comes back, so a known end is kept over any answer.
+        _entries.AddOrUpdate(sessionId, entry, (_, known) => known.Active ? entry : known);
         // Written first and checked second: a revocation racing with this store either sees the entry and replaces it,
         // or has moved the epoch before this check, which takes the entry back.
         if (Interlocked.Read(ref _epoch) != epoch || !_listening)
