@@ -25,6 +25,7 @@ using VideoTube.Infrastructure.Media;
 using VideoTube.Infrastructure.Processing;
 using VideoTube.Infrastructure.Storage;
 using VideoTube.Infrastructure.Uploads;
+using VideoTube.Infrastructure.Views;
 
 namespace VideoTube.Infrastructure;
 
@@ -58,9 +59,16 @@ public static class DependencyInjection
         services.AddScoped<IPlaylistQueries, PlaylistQueries>();
         services.AddScoped<IUploadQueries, UploadQueries>();
         services.AddScoped<ICounterRepair, CounterRepair>();
+        services.AddOptions<ViewsOptions>().Bind(configuration.GetSection(ViewsOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<BufferedViewCounter>();
+        services.AddSingleton<IViewCounter>(provider => provider.GetRequiredService<BufferedViewCounter>());
+        services.AddHostedService<ViewFlushService>();
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName))
             .Validate(o => o.HasValidTimeouts,
                 "Database: CommandTimeout and ConnectTimeout must be 1 s to 10 min, ReadinessTimeout above 0 and at most 30 s.")
+            .Validate(o => o.HasValidAutoPrepare,
+                "Database: MaxAutoPrepare must be 0 to 4096, AutoPrepareMinUsages 1 to 1000, PlanCacheMode auto, force_generic_plan or force_custom_plan.")
             .ValidateOnStart();
 
         services.AddIdentityCore<User>(options =>
@@ -83,6 +91,10 @@ public static class DependencyInjection
         services.AddOptions<LoginThrottleOptions>().Bind(configuration.GetSection(LoginThrottleOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ILoginSessions, LoginSessions>();
+        services.AddOptions<SessionsOptions>().Bind(configuration.GetSection(SessionsOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SessionValidityCache>();
+        services.AddHostedService<SessionRevocationListener>();
         services.AddSingleton<IAccessTokenIssuer, JwtAccessTokenIssuer>();
 
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName))

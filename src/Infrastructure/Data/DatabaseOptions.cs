@@ -22,17 +22,49 @@ public sealed class DatabaseOptions
     /// <summary>How long /health/ready waits for the database before it answers 503.</summary>
     public TimeSpan ReadinessTimeout { get; set; } = TimeSpan.FromSeconds(1.5);
 
+    /// <summary>
+    /// How many distinct statements each connection keeps prepared on the server (Npgsql's <c>Max Auto Prepare</c>):
+    /// a prepared statement skips parsing and planning on every later use, which is most of a short read's cost.
+    /// 0 turns it off (needed behind a pooler in transaction mode that does not track prepared statements).
+    /// </summary>
+    public int MaxAutoPrepare { get; set; } = 64;
+
+    /// <summary>How often a statement must run on a connection before it is prepared (<c>Auto Prepare Min Usages</c>).</summary>
+    public int AutoPrepareMinUsages { get; set; } = 2;
+
+    /// <summary>
+    /// PostgreSQL's <c>plan_cache_mode</c> for the API's sessions: <c>auto</c> (PostgreSQL's default) or
+    /// <c>force_generic_plan</c>, which stops prepared statements with a parameterized LIMIT/OFFSET from being re-planned
+    /// on every run. Left at <c>auto</c> until measured at full scale (README, "Prepared statements and plans").
+    /// </summary>
+    public string PlanCacheMode { get; set; } = "auto";
+
+    internal bool HasValidAutoPrepare =>
+        MaxAutoPrepare is >= 0 and <= 4096 && AutoPrepareMinUsages is >= 1 and <= 1000
+        && PlanCacheMode is "auto" or "force_generic_plan" or "force_custom_plan";
+
     internal bool HasValidTimeouts =>
         CommandTimeout >= TimeSpan.FromSeconds(1) && CommandTimeout <= TimeSpan.FromMinutes(10)
         && ConnectTimeout >= TimeSpan.FromSeconds(1) && ConnectTimeout <= TimeSpan.FromMinutes(10)
         && ReadinessTimeout > TimeSpan.Zero && ReadinessTimeout <= TimeSpan.FromSeconds(30);
 
-    /// <summary>The connection string with these timeouts, which win over any the string itself names.</summary>
-    public string Apply(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString)
+    /// <summary>
+    /// The connection string with these timeouts and preparation settings, which win over any the string itself names.
+    /// </summary>
+    public string Apply(string connectionString)
     {
-        Timeout = WholeSeconds(ConnectTimeout),
-        CommandTimeout = WholeSeconds(CommandTimeout),
-    }.ConnectionString;
+        var builder = new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            Timeout = WholeSeconds(ConnectTimeout),
+            CommandTimeout = WholeSeconds(CommandTimeout),
+            MaxAutoPrepare = MaxAutoPrepare,
+            AutoPrepareMinUsages = AutoPrepareMinUsages,
+        };
+        // Sent once per physical connection as a startup parameter: no round trip per request.
+        if (PlanCacheMode != "auto")
+            builder.Options = $"{builder.Options} -c plan_cache_mode={PlanCacheMode}".Trim();
+        return builder.ConnectionString;
+    }
 
     private static int WholeSeconds(TimeSpan value) => (int)Math.Ceiling(value.TotalSeconds);
 }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using VideoTube.Application.Common.Exceptions;
 using VideoTube.Application.Common.Interfaces;
 using VideoTube.Application.Common.Security;
@@ -17,6 +18,7 @@ public sealed class LoginSessions(
     IAccessTokenIssuer accessTokens,
     IRequestContext request,
     IOptions<JwtOptions> options,
+    SessionValidityCache validity,
     TimeProvider clock) : ILoginSessions
 {
     public const string RotatedReason = "rotated";
@@ -103,19 +105,27 @@ public sealed class LoginSessions(
         Base64Url.EncodeToString(HMACSHA256.HashData(Encoding.UTF8.GetBytes(options.Value.SigningKey),
             Encoding.UTF8.GetBytes("refresh-successor:" + presentedToken)));
 
-    /// <summary>Alive while some token of the family is unrevoked and unexpired: one indexed EXISTS.</summary>
-    public Task<bool> IsActiveAsync(Guid familyId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Alive while some token of the family is unrevoked and unexpired: one indexed EXISTS, asked only when this
+    /// instance has no fresh answer (<see cref="SessionValidityCache"/>).
+    /// </summary>
+    public async Task<bool> IsActiveAsync(Guid familyId, CancellationToken cancellationToken)
     {
+        if (validity.TryGet(familyId, out var known))
+            return known;
+        var epoch = validity.Epoch;
         var now = clock.GetUtcNow().UtcDateTime;
-        return db.RefreshTokens.TagWith(ILoginSessions.SessionCheckTag)
+        var active = await db.RefreshTokens.TagWith(ILoginSessions.SessionCheckTag)
             .AnyAsync(t => t.FamilyId == familyId && t.RevokedAt == null && t.ExpiresAt > now, cancellationToken);
+        validity.Store(familyId, active, epoch);
+        return active;
     }
 
     public Task<int> RevokeFamilyAsync(Guid familyId, string reason, CancellationToken cancellationToken) =>
-        RevokeAsync(db.RefreshTokens.Where(t => t.FamilyId == familyId), reason, cancellationToken);
+        RevokeAsync(RevokeFamilySql, familyId, reason, cancellationToken);
 
     public Task<int> RevokeAllAsync(Guid userId, string reason, CancellationToken cancellationToken) =>
-        RevokeAsync(db.RefreshTokens.Where(t => t.UserId == userId), reason, cancellationToken);
+        RevokeAsync(RevokeUserSql, userId, reason, cancellationToken);
 
     public Task<Guid?> FindFamilyAsync(string presentedToken, Guid userId, CancellationToken cancellationToken)
     {
@@ -124,12 +134,42 @@ public sealed class LoginSessions(
             .FirstOrDefaultAsync(cancellationToken);
     }
 
-    private Task<int> RevokeAsync(IQueryable<RefreshToken> tokens, string reason, CancellationToken cancellationToken)
+    /// <summary>
+    /// Revokes the matching live tokens and, in the same statement (so in the same transaction), NOTIFYs every instance
+    /// of each session that ended; the notification is delivered only if the revocation commits. This instance forgets
+    /// the sessions at once, so its next request sees the end without waiting for its own notification.
+    /// </summary>
+    private static readonly string RevokeFamilySql = RevokeSql("family_id");
+    private static readonly string RevokeUserSql = RevokeSql("user_id");
+
+    /// <summary>
+    /// Revokes the live tokens whose <paramref name="column"/> is @key and, in the same statement (so in the same
+    /// transaction), NOTIFYs every instance of each session that ended: the notification goes out only if the
+    /// revocation commits. Returns the ended sessions.
+    /// </summary>
+    private static string RevokeSql(string column) => $"""
+        WITH revoked AS (
+            UPDATE refresh_tokens SET revoked_at = @now, revocation_reason = @reason
+            WHERE {column} = @key AND revoked_at IS NULL
+            RETURNING family_id)
+        SELECT ended.family_id AS "Value"
+        FROM (SELECT DISTINCT family_id FROM revoked) AS ended,
+             LATERAL pg_notify('{SessionValidityCache.Channel}', ended.family_id::text) AS notified
+        """;
+
+    /// <summary>
+    /// This instance forgets the ended sessions at once, so its next request sees the end without waiting for its own
+    /// notification to come back.
+    /// </summary>
+    private async Task<int> RevokeAsync(string sql, Guid key, string reason, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return tokens.Where(t => t.RevokedAt == null).ExecuteUpdateAsync(s => s
-            .SetProperty(t => t.RevokedAt, now)
-            .SetProperty(t => t.RevocationReason, reason), cancellationToken);
+        var ended = await db.Database.SqlQueryRaw<Guid>(sql,
+                new NpgsqlParameter("now", now), new NpgsqlParameter("reason", reason), new NpgsqlParameter("key", key))
+            .ToListAsync(cancellationToken);
+        foreach (var familyId in ended)
+            validity.Revoked(familyId);
+        return ended.Count;
     }
 
     private (RefreshToken Entity, string Token) NewRefreshToken(Guid userId, Guid familyId, string? token = null)

@@ -31,6 +31,12 @@ public sealed class StartupValidationTests
     [TestCase("LoginThrottle:MaxAttemptsPerClient", "0")]
     [TestCase("LoginThrottle:Window", "00:00:00")]
     [TestCase("Pagination:CountCap", "0")]
+    [TestCase("Views:FlushInterval", "00:00:00")]
+    [TestCase("Views:MaxPendingVideos", "0")]
+    [TestCase("Sessions:ValidityCacheTtl", "02:00:00")]
+    [TestCase("Database:MaxAutoPrepare", "-1")]
+    [TestCase("Database:AutoPrepareMinUsages", "0")]
+    [TestCase("Database:PlanCacheMode", "sometimes")]
     public void Invalid_settings_fail_start_up(string key, string value)
     {
         using var factory = new VideoTubeApiFactory("Host=127.0.0.1;Database=unused", Path.GetTempPath(),

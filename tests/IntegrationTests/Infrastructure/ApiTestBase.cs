@@ -3,9 +3,11 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using VideoTube.Domain.Entities;
 using VideoTube.Infrastructure.Data;
+using VideoTube.Infrastructure.Views;
 
 namespace VideoTube.IntegrationTests.Infrastructure;
 
@@ -150,6 +152,14 @@ public abstract class ApiTestBase
             return video;
         });
     }
+
+    /// <summary>Stores the views the API has buffered (it does so every <c>Views:FlushInterval</c> on its own).</summary>
+    protected Task FlushViewsAsync() =>
+        Factory.Services.GetRequiredService<BufferedViewCounter>().FlushAsync(CancellationToken.None);
+
+    /// <summary>The video's views as stored (not counting views the API still buffers).</summary>
+    protected Task<long> StoredViewsAsync(Guid videoId) =>
+        WithDbAsync(db => db.Videos.Where(v => v.Id == videoId).Select(v => v.Views).SingleAsync());
 
     /// <summary>The URL the API under test gives a stored key (its <c>Storage:PublicBaseUrl</c> plus the key).</summary>
     protected static string MediaUrl(string key) => $"{VideoTubeApiFactory.PublicBaseUrl}/{key}";

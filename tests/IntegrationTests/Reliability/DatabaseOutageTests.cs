@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace VideoTube.IntegrationTests.Reliability;
 
@@ -123,6 +124,53 @@ public sealed class DatabaseOutageTests
         await using var count = new Npgsql.NpgsqlCommand("SELECT count(*) FROM tweets WHERE content = @content", connection);
         count.Parameters.AddWithValue("content", content);
         Assert.That((long)(await count.ExecuteScalarAsync())!, Is.LessThanOrEqualTo(1));
+    }
+
+    [Test, CancelAfter(120_000)]
+    public async Task Views_buffered_during_an_outage_are_kept_and_stored_once_it_ends()
+    {
+        using var client = _factory!.CreateClient(new() { BaseAddress = new Uri("https://localhost") });
+        client.Timeout = TimeSpan.FromSeconds(20);
+        var username = $"views{Guid.NewGuid():N}"[..20];
+        Assert.That((await client.PostAsync("/api/v1/users/register", Forms.Registration(username))).StatusCode,
+            Is.EqualTo(HttpStatusCode.Created));
+        var login = await client.PostAsJsonAsync("/api/v1/users/login", new { username, password = Forms.Password });
+        var ownerId = Guid.Parse((await login.Content.ReadFromJsonAsync<JsonObject>())!["data"]!["user"]!["_id"]!.GetValue<string>());
+        var video = new VideoTube.Domain.Entities.Video
+        {
+            OwnerId = ownerId, Title = "drill", Description = "drill", VideoFileKey = "videos/drill.mp4", ThumbnailKey = "images/drill.png",
+        };
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<VideoTube.Infrastructure.Data.ApplicationDbContext>();
+            db.Videos.Add(video);
+            await db.SaveChangesAsync();
+        }
+        var views = _factory.Services.GetRequiredService<VideoTube.Infrastructure.Views.BufferedViewCounter>();
+        Assert.That((await client.GetAsync($"/api/v1/videos/{video.Id}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        await _server!.PauseAsync();
+        try
+        {
+            Assert.CatchAsync(() => views.FlushAsync(CancellationToken.None));
+        }
+        finally
+        {
+            await _server.ResumeAsync();
+        }
+
+        // The first attempts may meet pooled connections that died with the server.
+        var stored = false;
+        for (var attempt = 0; attempt < 10 && !stored; attempt++)
+        {
+            try { await views.FlushAsync(CancellationToken.None); stored = true; }
+            catch (Exception) when (attempt < 9) { await Task.Delay(250); }
+        }
+        await using var connection = new Npgsql.NpgsqlConnection(_server.ConnectionString + ";Pooling=false");
+        await connection.OpenAsync();
+        await using var read = new Npgsql.NpgsqlCommand("SELECT views FROM videos WHERE id = @id", connection);
+        read.Parameters.AddWithValue("id", video.Id);
+        Assert.That((long)(await read.ExecuteScalarAsync())!, Is.EqualTo(1), "kept through the failed flush, stored once");
     }
 
     /// <summary>Readiness turns 200 again within a bounded number of polls.</summary>

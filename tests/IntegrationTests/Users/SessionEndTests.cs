@@ -56,15 +56,20 @@ public sealed class SessionEndTests : ApiTestBase
     }
 
     [Test]
-    public async Task Each_authenticated_request_checks_its_session_with_one_statement()
+    public async Task A_session_is_checked_with_one_statement_then_answered_from_memory()
     {
         var user = await CreateUserAsync();
+        await SessionBroadcastTests.WaitUntilListeningAsync(Factory);
         Factory.SqlCommands.Reset();
 
         await user.Client.GetAsync("/api/v1/users/current-user");
 
         Assert.That(Factory.SqlCommands.SessionChecks, Has.Count.EqualTo(1));
         Assert.That(Factory.SqlCommands.Commands, Has.Count.EqualTo(1), "plus the route's own read");
+
+        Factory.SqlCommands.Reset();
+        await user.Client.GetAsync("/api/v1/users/current-user");
+        Assert.That(Factory.SqlCommands.SessionChecks, Is.Empty, "revocations are broadcast, so the answer is kept");
     }
 
     [Test]

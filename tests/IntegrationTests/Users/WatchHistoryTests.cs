@@ -25,6 +25,7 @@ public sealed class WatchHistoryTests : ApiTestBase
 
         foreach (var video in new[] { first, second, first })
             Assert.That((await viewer.Client.GetAsync($"/api/v1/videos/{video.Id}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await FlushViewsAsync();
 
         Factory.SqlCommands.Reset();
         var history = await HistoryAsync(viewer);

@@ -19,11 +19,17 @@ public interface ILoginSessions
     /// <summary>
     /// Whether an access token's session is still alive. Checked on every authenticated request, so logout, a password
     /// change or detected reuse also ends the access tokens already handed out (chai-backend let them live, quirk 8).
+    /// The answer may come from memory: revocations are broadcast to every instance.
     /// </summary>
     Task<bool> IsActiveAsync(Guid familyId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Ends the session everywhere: every instance hears of it at once (not only when a cached check expires). Returns
+    /// the number of sessions that were still alive and are now ended.
+    /// </summary>
     Task<int> RevokeFamilyAsync(Guid familyId, string reason, CancellationToken cancellationToken);
 
+    /// <summary>Ends every session of the user, everywhere; returns how many were still alive.</summary>
     Task<int> RevokeAllAsync(Guid userId, string reason, CancellationToken cancellationToken);
 
     /// <summary>The family of a presented token, if it is one of <paramref name="userId"/>'s tokens.</summary>
