@@ -77,7 +77,8 @@ fi
 start_api "$PORT" "${API_SETTINGS[@]}"
 TOKEN=$(login_token "$BENCH_USER" "$BENCH_PASSWORD" "$PORT")
 POPULAR_TOKEN=$(login_token "$POPULAR" "$BENCH_PASSWORD" "$PORT")
-walk_deep_cursor "$PORT" "$TOKEN"
+DEEP_CURSOR=""; DEEP_REASON="not selected"
+selected feed-keyset-deep && walk_deep_cursor "$PORT" "$TOKEN"
 capture_one() {
   local name="$1" method="$2" path="$3" auth="$4"
   selected "$name" || return 0
@@ -149,7 +150,9 @@ run_pgbench() {
   if [ -z "$tps" ] || grep -q 'number of failed transactions: [1-9]\|aborted' "$out"; then
     PGBENCH_NOTE=$(grep -m1 -o 'ERROR: .*' "$out" | head -c 160 || true)
     PGBENCH_NOTE="${PGBENCH_NOTE:-$(grep -m1 -i 'error\|abort' "$out" | head -c 160 || true)}"
-    log "pgbench $(basename "$script"): ${PGBENCH_NOTE:-no tps}"
+    PGBENCH_NOTE="${PGBENCH_NOTE:-$(tail -1 "$out" | head -c 160)}"
+    mkdir -p "$OUT" && cp "$out" "$OUT/pgbench-failed-$(basename "$script" .sql).log"
+    log "pgbench $(basename "$script"): ${PGBENCH_NOTE:-no tps} (output in $OUT/pgbench-failed-$(basename "$script" .sql).log)"
     PGBENCH_TPS="n/a"
   else
     PGBENCH_TPS=$(awk -v t="$tps" 'BEGIN { printf "%.0f", t }')
