@@ -9,7 +9,7 @@
 # Settings (environment): SCALES="0.1 1 10"  SEED=42  ROUTES=feed-page1,search-page1,channel-profile,dashboard-stats
 #   RESEED=1 seeds again even when a matching database exists; everything else (DURATION, CONNECTIONS, PORT, ...)
 #   goes to bench/run.sh, which runs with CAPTURE=0 unless set (the SQL columns are run.sh's job).
-# Scale 10 takes up to 15 minutes to seed and needs about 15 GB of disk.
+# Scale 10 takes up to 15 minutes to seed on an idle machine and needs about 7 GB of disk.
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "$0")/lib.sh"
