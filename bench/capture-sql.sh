@@ -11,7 +11,7 @@ set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "$0")/lib.sh"
 
-parse_connection_args '2,10p' "$@"
+parse_connection_args '2,9p' "$@"
 PORT="${PORT:-5082}"; BENCH_PASSWORD="${BENCH_PASSWORD:-password123}"
 QUERY="${QUERY:-guitar}"; DEEP_PAGE="${DEEP_PAGE:-500}"; OUT="${OUT:-$BENCH_DIR/out}/captured-sql"
 ensure_apt_package jq jq

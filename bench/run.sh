@@ -19,7 +19,7 @@ set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "$0")/lib.sh"
 
-parse_connection_args '2,19p' "$@"
+parse_connection_args '2,17p' "$@"
 
 DURATION="${DURATION:-10}"; CONNECTIONS="${CONNECTIONS:-32}"; THREADS="${THREADS:-2}"; WARMUP="${WARMUP:-2}"
 PORT="${PORT:-5080}"; BENCH_USER="${BENCH_USER:-}"; BENCH_PASSWORD="${BENCH_PASSWORD:-password123}"

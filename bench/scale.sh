@@ -14,7 +14,7 @@ set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "$0")/lib.sh"
 
-parse_connection_args '2,13p' "$@"
+parse_connection_args '2,12p' "$@"
 SCALES="${SCALES:-0.1 1 10}"; SEED="${SEED:-42}"
 export ROUTES="${ROUTES:-feed-page1,search-page1,channel-profile,dashboard-stats}"
 export CAPTURE="${CAPTURE:-0}"
