@@ -177,32 +177,127 @@ login_token() {
   jq -er '.data.accessToken' <<<"$body" 2>/dev/null || die "login as $1 failed: $body"
 }
 
-# The benchmarked routes: calls "$1 NAME METHOD PATH public|auth SQL_FILE|- PAGE" for each. Reads POPULAR, QUERY,
-# DEEP_PAGE and VIDEO_ID. The SQL file (bench/sql) holds what EF Core sends for the route; "-" means none.
+# The benchmarked routes, reads first and writes last: a write route run before a read leaves dead rows and fresh
+# statistics behind it (get-video bloats the history index the watch-history read scans; new rows flip the search
+# plan). Calls "$1 NAME METHOD PATH TOKEN KIND TARGET" for each:
+#   TOKEN   public (none), me (BENCH_USER's token) or popular (the most followed channel's token, for its dashboard)
+#   KIND    read or write
+#   TARGET  issue 11's req/s target on the 2-core machine at full scale, or - when it sets none
+# Reads POPULAR, QUERY and VIDEO_ID; DEEP_CURSOR (empty when the feed gives no nextCursor).
+# bench/sql/best/NAME.sql, when it exists, is the hand-written best SQL for the route's answer.
 for_each_route() {
   local fn="$1"
-  # Reads first, writes last: a write route run before a read leaves dead rows and fresh statistics behind it
-  # (get-video bloats the history index the watch-history read scans; new rows flip the search plan).
-  "$fn" healthcheck GET "/api/v1/healthcheck" public - 1
-  "$fn" channel-profile GET "/api/v1/users/c/$POPULAR" auth channel-profile.sql 1
-  "$fn" videos-page1 GET "/api/v1/videos?page=1&limit=10" auth videos-list.sql 1
-  "$fn" "videos-page$DEEP_PAGE" GET "/api/v1/videos?page=$DEEP_PAGE&limit=10" auth videos-list.sql "$DEEP_PAGE"
-  "$fn" videos-search-page1 GET "/api/v1/videos?page=1&limit=10&query=$QUERY" auth videos-search.sql 1
-  "$fn" "videos-search-page$DEEP_PAGE" GET "/api/v1/videos?page=$DEEP_PAGE&limit=10&query=$QUERY" auth \
-    videos-search.sql "$DEEP_PAGE"
-  "$fn" watch-history GET "/api/v1/users/history" auth watch-history.sql 1
-  "$fn" login POST "/api/v1/users/login" public login.sql 1
-  "$fn" get-video GET "/api/v1/videos/$VIDEO_ID" auth get-video.sql 1
+  "$fn" healthcheck GET "/api/v1/healthcheck" public read -
+  "$fn" channel-profile GET "/api/v1/users/c/$POPULAR" me read 5000
+  "$fn" dashboard-stats GET "/api/v1/dashboard/stats" popular read 5000
+  "$fn" feed-page1 GET "/api/v1/videos?page=1&limit=10" me read 2000
+  "$fn" feed-keyset-deep GET "/api/v1/videos?limit=10&cursor=${DEEP_CURSOR:-}" me read 2000
+  "$fn" search-page1 GET "/api/v1/videos?page=1&limit=10&query=$QUERY" me read 1000
+  "$fn" subscription-feed GET "/api/v1/feed/subscriptions?limit=10" me read 1500
+  "$fn" watch-history GET "/api/v1/users/history" me read 3000
+  "$fn" get-video GET "/api/v1/videos/$VIDEO_ID" me write 2000
+  "$fn" login POST "/api/v1/users/login" public write -
 }
 
-# Values the routes need from the seeded database (BENCH_USER must be set). Sets ME, POPULAR, VIDEO_ID.
+# Values the routes need from the seeded database. Sets BENCH_USER (default: the seeder's user000002), ME, POPULAR, POPULAR_ID, VIDEO_ID,
+# FOLLOWS (how many channels BENCH_USER follows) and SEARCH_COLUMN (the videos table's stored tsvector column, or "").
 read_bench_data() {
+  # user000002 up to 999,999 users, user0000002 from a million on (the seeder widens the numbers to sort right).
+  [ -n "${BENCH_USER:-}" ] || BENCH_USER=$(psql_value "SELECT user_name FROM users WHERE user_name ~ '^user0*2$' LIMIT 1")
+  [ -n "$BENCH_USER" ] || die "no seeded user000002: set BENCH_USER"
   ME=$(psql_value "SELECT id FROM users WHERE normalized_user_name = upper('$BENCH_USER')") \
     || die "cannot query the database"
   [ -n "$ME" ] || die "user $BENCH_USER not found: seed the database first (bench/README.md)"
   POPULAR="${POPULAR:-$(psql_value "SELECT u.user_name FROM users u JOIN (SELECT channel_id, count(*) AS n
     FROM subscriptions GROUP BY channel_id ORDER BY n DESC LIMIT 1) top ON top.channel_id = u.id")}"
   POPULAR="${POPULAR:-$BENCH_USER}"
+  POPULAR_ID=$(psql_value "SELECT id FROM users WHERE normalized_user_name = upper('$POPULAR')")
   VIDEO_ID=$(psql_value "SELECT id FROM videos WHERE is_published ORDER BY views DESC LIMIT 1")
   VIDEO_ID="${VIDEO_ID:-00000000-0000-0000-0000-000000000000}"
+  FOLLOWS=$(psql_value "SELECT count(*) FROM subscriptions WHERE subscriber_id = '$ME'")
+  SEARCH_COLUMN=$(psql_value "SELECT attname FROM pg_attribute WHERE attrelid = 'videos'::regclass
+    AND atttypid = 'tsvector'::regtype AND NOT attisdropped ORDER BY attnum LIMIT 1")
+}
+
+# Walks the video feed from page 1 by nextCursor, DEEP_PAGE - 1 times, and sets DEEP_CURSOR to the cursor of page
+# DEEP_PAGE (empty, with DEEP_REASON, when the API gives no nextCursor). Also sets AFTER_AT/AFTER_ID: the (created_at,
+# id) of the last row before that page in the feed's order, read with SQL for the best-SQL script, and checks that the
+# API's page starts right after it. $1 = port, $2 = token.
+walk_deep_cursor() {
+  local port="$1" token="$2" url cursor="" page=1 body next
+  DEEP_CURSOR=""; DEEP_REASON=""; AFTER_AT=""; AFTER_ID=""
+  while [ "$page" -lt "$DEEP_PAGE" ]; do
+    url="http://127.0.0.1:$port/api/v1/videos?limit=10"
+    [ -n "$cursor" ] && url="$url&cursor=$cursor"
+    body=$(curl -sS --max-time 60 -H "Authorization: Bearer $token" "$url") || { DEEP_REASON="feed request failed"; return 0; }
+    next=$(jq -r '.data.nextCursor // empty' <<<"$body" 2>/dev/null || true)
+    if [ -z "$next" ]; then
+      if jq -e '.data | has("nextCursor")' <<<"$body" >/dev/null 2>&1; then
+        DEEP_REASON="the feed ended before page $DEEP_PAGE"
+      else
+        DEEP_REASON="no nextCursor in the feed's answer (keyset paging not on this build)"
+      fi
+      return 0
+    fi
+    cursor=$(jq -rn --arg c "$next" '$c | @uri')
+    page=$((page + 1))
+  done
+  DEEP_CURSOR="$cursor"
+  local row
+  row=$(psql_value "SELECT created_at || '|' || id FROM videos WHERE is_published OR owner_id = '$ME'
+    ORDER BY created_at DESC, id DESC OFFSET $(( (DEEP_PAGE - 1) * 10 - 1 )) LIMIT 1")
+  AFTER_AT="${row%%|*}"; AFTER_ID="${row##*|}"
+  local first expected
+  first=$(curl -sS --max-time 60 -H "Authorization: Bearer $token" \
+    "http://127.0.0.1:$port/api/v1/videos?limit=10&cursor=$DEEP_CURSOR" | jq -r '.data.docs[0]._id // empty')
+  expected=$(psql_value "SELECT id FROM videos WHERE is_published OR owner_id = '$ME'
+    ORDER BY created_at DESC, id DESC OFFSET $(( (DEEP_PAGE - 1) * 10 )) LIMIT 1")
+  [ "$first" = "$expected" ] || log "warning: the API's page $DEEP_PAGE starts with $first, SQL's with $expected"
+  log "feed page $DEEP_PAGE reached by nextCursor (after $AFTER_AT, $AFTER_ID)"
+}
+
+# The server log that `log_statement = 'all'` writes to: PG_LOG, else the collector's current file, else the file
+# scripts/local-postgres.sh starts the server with. Prints nothing when none is readable.
+find_server_log() {
+  local file
+  if [ -n "${PG_LOG:-}" ]; then file="$PG_LOG"
+  elif [ "$(psql_value "SHOW logging_collector")" = on ]; then
+    file=$(psql_value "SELECT pg_current_logfile('stderr')")
+    [ -n "$file" ] && [ "${file:0:1}" != / ] && file="$(psql_value "SHOW data_directory")/$file"
+  else
+    file="/tmp/videotube-pg-${PGPORT:-5432}/server.log"
+  fi
+  [ -n "$file" ] && [ -r "$file" ] && echo "$file"
+  return 0
+}
+
+# Statement logging for the API's new connections only (ALTER DATABASE ... SET applies at connection start); needs a
+# superuser. capture_logging off undoes it, also from the EXIT trap.
+capture_logging() {
+  if [ "$1" = on ]; then
+    psql_value "ALTER DATABASE \"$PGDATABASE\" SET log_statement = 'all'" >/dev/null
+  else
+    psql_value "ALTER DATABASE \"$PGDATABASE\" RESET log_statement" >/dev/null 2>&1 || true
+  fi
+}
+
+# Calls a route twice and turns the statements the server logged for the second call (steady state: caches warm)
+# into a pgbench script. $1 = route, $2 = method, $3 = URL, $4 = token or "", $5 = output folder; writes
+# $5/NAME.sql and $5/NAME.vars (pgbench -D lines) and logs how many statements it kept.
+capture_route_sql() {
+  local name="$1" method="$2" url="$3" token="$4" dir="$5" before after code kept
+  local -a args=(-s -o /dev/null -w '%{http_code}' --max-time 60 -X "$method")
+  [ -n "$token" ] && args+=(-H "Authorization: Bearer $token")
+  [ "$method" = POST ] && args+=(-H 'Content-Type: application/json' -d "$LOGIN_BODY")
+  curl "${args[@]}" "$url" >/dev/null || true
+  sleep 0.3
+  before=$(stat -c %s "$SERVER_LOG")
+  code=$(curl "${args[@]}" "$url") || code=000
+  sleep 0.5
+  after=$(stat -c %s "$SERVER_LOG")
+  kept=$(python3 "$BENCH_DIR/sql-from-log.py" "$SERVER_LOG" "$before" "$after" "$dir/$name.sql" "$dir/$name.vars" \
+    "$ME,${POPULAR_ID:-},$VIDEO_ID")
+  sed -i "1a -- $method ${url#http://127.0.0.1:*/} -> HTTP $code, $kept statement(s)" "$dir/$name.sql"
+  log "$name: HTTP $code, captured $kept statement(s) -> $dir/$name.sql"
+  [ "${code:0:1}" = 2 ] && [ "$kept" -gt 0 ] || rm -f "$dir/$name.sql" "$dir/$name.vars"
 }

@@ -35,8 +35,7 @@ if (options.Migrate)
 var bulkConnectionString = new NpgsqlConnectionStringBuilder(options.ConnectionString) { CommandTimeout = 0 }.ConnectionString;
 await using var connection = new NpgsqlConnection(bulkConnectionString);
 await connection.OpenAsync();
-// A bulk load is restartable with --reset, so it need not wait for each commit to reach the disk.
-await Sql.ExecuteAsync(connection, "SET synchronous_commit = off; SET maintenance_work_mem = '256MB'");
+await BulkLoad.ConfigureSessionAsync(connection);
 
 // One transaction from the reset to the rebuilt indexes: a failed or interrupted load leaves the database as it was
 // (indexes and foreign keys included) instead of half-seeded and without its indexes.
@@ -56,6 +55,7 @@ CopyWriter.Log($"Seeding (seed {options.Seed}): {options.Users:N0} users, {optio
                $"{options.Tweets:N0} tweets, {options.Comments:N0} comments, {options.Subscriptions:N0} subscriptions, " +
                $"{options.Likes:N0} likes, {options.History:N0} watch-history rows");
 string[] seededTables = ["users", "videos", "tweets", "comments", "subscriptions", "likes", "watch_history"];
+await BulkLoad.TruncateForFreezeAsync(connection, seededTables);
 var deferred = await DeferredIndexes.DropAsync(connection, seededTables);
 await StoredCounters.DisableTriggersAsync(connection);
 var context = new SeedContext(options);
@@ -68,15 +68,19 @@ var relations = new RelationSeeder(connection, context);
 relations.SeedSubscriptions();
 relations.SeedLikes();
 relations.SeedWatchHistory();
+CopyWriter.Log($"  rows written after {clock.Elapsed.TotalSeconds:F1}s");
+await StoredCounters.FillAsync(connection);
 await deferred.RestoreAsync();
-await StoredCounters.EnableTriggersAndFillAsync(connection);
+await StoredCounters.EnableTriggersAsync(connection);
 await transaction.CommitAsync();
 
 // VACUUM sets the visibility map (index-only scans for the count queries) as a long-lived database would have it;
 // ANALYZE gives the planner real statistics instead of the empty-table guesses from the migration.
 CopyWriter.Log("VACUUM (ANALYZE)...");
+var vacuumClock = Stopwatch.StartNew();
 await Sql.ExecuteAsync(connection,
     $"VACUUM (ANALYZE) {string.Join(", ", seededTables)}, catalogue_counters", timeoutSeconds: 0);
+CopyWriter.Log($"  VACUUM (ANALYZE): {vacuumClock.Elapsed.TotalSeconds:F1}s");
 
 CopyWriter.Log($"Done in {clock.Elapsed.TotalSeconds:F1}s. Every user's password is \"{options.Password}\".");
 foreach (var table in seededTables)

@@ -18,9 +18,14 @@ public sealed class RelationSeeder(NpgsqlConnection connection, SeedContext cont
         var users = context.UserIds.Length;
         // Channel rank r is user r, so user000001 is the most followed channel: the benchmark's "popular" profile.
         var channels = new ZipfSampler(users, context.Options.ChannelSkew);
-        var pairs = UniquePairs(random, "subscriptions", context.Options.Subscriptions, users, users,
-            r => r.Next(users), channels.Sample, forbidSameIndex: true,
+        var follower = FeedFollower(context.Options);
+        var followed = FeedFollowerPairs(random, follower, channels);
+        var others = UniquePairs(random, "subscriptions", context.Options.Subscriptions - followed.Length, users, users,
+            r => NextUserExcept(r, users, follower), channels.Sample, forbidSameIndex: true,
             (subscriber, channel) => SeedContext.Latest(context.UserCreated[subscriber], context.UserCreated[channel]));
+        var pairs = followed.Length == 0 ? others : [.. others, .. followed];
+        if (followed.Length > 0)
+            Array.Sort(pairs, (a, b) => a.At.CompareTo(b.At));
 
         CopyWriter.Copy(connection, "subscriptions", "id, subscriber_id, channel_id, created_at, updated_at", pairs.Length,
             (row, i) =>
@@ -32,6 +37,45 @@ public sealed class RelationSeeder(NpgsqlConnection connection, SeedContext cont
                 row.Write(pair.At, NpgsqlDbType.TimestampTz);
                 row.Write(pair.At, NpgsqlDbType.TimestampTz);
             });
+    }
+
+    /// <summary>
+    /// The subscription feed's benchmark user (bench/README.md): user000002 follows exactly
+    /// <see cref="FeedFollowerChannels"/> channels, drawn with the same channel popularity as everyone else's, once
+    /// there are users enough (scale 0.1 and up); -1 below that.
+    /// </summary>
+    public const int FeedFollowerChannels = 1_000;
+    public const int FeedFollowerMinUsers = 10_000;
+
+    public static int FeedFollower(SeedOptions options) =>
+        options.Users >= FeedFollowerMinUsers && options.Subscriptions >= 2 * FeedFollowerChannels ? 1 : -1;
+
+    private Pair[] FeedFollowerPairs(Random random, int follower, ZipfSampler channels)
+    {
+        if (follower < 0)
+            return [];
+        var chosen = new HashSet<int>(FeedFollowerChannels);
+        var pairs = new Pair[FeedFollowerChannels];
+        while (chosen.Count < FeedFollowerChannels)
+        {
+            var channel = channels.Sample(random);
+            if (channel == follower || !chosen.Add(channel))
+                continue;
+            var earliest = SeedContext.Latest(context.UserCreated[follower], context.UserCreated[channel]);
+            pairs[chosen.Count - 1] = new Pair(follower, channel, SeedValues.Between(random, earliest, context.Now));
+        }
+        CopyWriter.Log($"  subscriptions: {EntitySeeder.Username(follower, context.Options.Users)} " +
+                       $"follows exactly {FeedFollowerChannels:N0} channels (subscription-feed benchmark)");
+        return pairs;
+    }
+
+    /// <summary>A uniform user other than <paramref name="except"/> (-1: any), so the feed user keeps its exact count.</summary>
+    private static int NextUserExcept(Random random, int users, int except)
+    {
+        int user;
+        do user = random.Next(users);
+        while (user == except);
+        return user;
     }
 
     public void SeedLikes()
