@@ -21,6 +21,7 @@ using VideoTube.Infrastructure.Data;
 using VideoTube.Infrastructure.Data.Interceptors;
 using VideoTube.Infrastructure.Data.Queries;
 using VideoTube.Infrastructure.Identity;
+using VideoTube.Infrastructure.Maintenance;
 using VideoTube.Infrastructure.Media;
 using VideoTube.Infrastructure.Processing;
 using VideoTube.Infrastructure.Storage;
@@ -129,6 +130,7 @@ public static class DependencyInjection
 
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         services.AddVideoProcessing(configuration);
+        services.AddMaintenanceJobs(configuration);
         return services;
     }
 

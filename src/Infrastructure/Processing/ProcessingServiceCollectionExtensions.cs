@@ -8,6 +8,7 @@ using Quartz;
 using VideoTube.Application.Common.Interfaces;
 using VideoTube.Application.Videos.Processing;
 using VideoTube.Infrastructure.Data;
+using VideoTube.Infrastructure.Maintenance;
 
 namespace VideoTube.Infrastructure.Processing;
 
@@ -44,6 +45,7 @@ public static class ProcessingServiceCollectionExtensions
 
         services.AddQuartz(quartz =>
         {
+            quartz.ScheduleMaintenanceJobs();
             quartz.UsePersistentStore(store =>
             {
                 store.UsePostgres(source => source.DataSourceServiceKey = DataSourceKey);

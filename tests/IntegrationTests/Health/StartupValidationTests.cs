@@ -10,6 +10,8 @@ public sealed class StartupValidationTests
     [TestCase("Storage:Provider", "FloppyDisk")]
     [TestCase("Media:MaxImageBytes", "0")]
     [TestCase("Jobs:MaxConcurrentTranscodes", "0")]
+    [TestCase("Maintenance:CounterRepairSchedule", "every night")]
+    [TestCase("Maintenance:LoginAttemptsPruneSchedule", "")]
     [TestCase("Jobs:PollInterval", "00:00:00")]
     [TestCase("Jobs:RetryBackoffFactor", "0.5")]
     [TestCase("Ffmpeg:Ladder:0", "241")]
