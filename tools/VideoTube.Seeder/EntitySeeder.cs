@@ -130,9 +130,6 @@ public sealed class EntitySeeder(NpgsqlConnection connection, SeedContext contex
             var content = text.Sentences(5, 35);
             row.Write(content.Length > Tweet.MaxContentLength ? content[..Tweet.MaxContentLength] : content, NpgsqlDbType.Varchar);
             row.Write(context.UserIds[owner[i]], NpgsqlDbType.Uuid);
-            // Seeded videos play their original file only, like videos uploaded before processing existed.
-            row.Write("ready", NpgsqlDbType.Varchar);
-            row.Write(100, NpgsqlDbType.Integer);
             row.Write(created[i], NpgsqlDbType.TimestampTz);
             row.Write(created[i], NpgsqlDbType.TimestampTz);
         });
