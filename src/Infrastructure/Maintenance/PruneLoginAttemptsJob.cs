@@ -19,20 +19,12 @@ public sealed class PruneLoginAttemptsJob(ApplicationDbContext db, IOptions<Logi
 {
     public static readonly JobKey Key = new("prune-login-attempts", "maintenance");
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-    {
-        try
+    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        metrics.RunMeteredAsync(Key, async () =>
         {
             var expiredBefore = clock.GetUtcNow().UtcDateTime - throttle.Value.Window;
             var deleted = await db.Set<LoginAttempt>().Where(a => a.WindowStartedAt < expiredBefore)
                 .ExecuteDeleteAsync(cancellationToken);
             logger.LogInformation("Pruned {Deleted} expired login-throttle rows", deleted);
-            metrics.JobFinished(Key.Name, "succeeded");
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            metrics.JobFinished(Key.Name, "failed");
-            throw new JobExecutionException(exception);
-        }
-    }
+        });
 }

@@ -13,18 +13,10 @@ public sealed class RepairCountersJob(ICounterRepair repair, IJobMetrics metrics
 {
     public static readonly JobKey Key = new("repair-counters", "maintenance");
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-    {
-        try
+    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        metrics.RunMeteredAsync(Key, async () =>
         {
             var corrected = await repair.RepairAsync(cancellationToken);
             logger.LogInformation("Scheduled counter repair corrected {Corrected} rows", corrected);
-            metrics.JobFinished(Key.Name, "succeeded");
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            metrics.JobFinished(Key.Name, "failed");
-            throw new JobExecutionException(exception);
-        }
-    }
+        });
 }

@@ -35,7 +35,15 @@ public sealed class S3rver : IDisposable
         ["Storage:S3:ForcePathStyle"] = "true",
     };
 
-    public async Task StartAsync()
+    /// <summary>Starts it, or marks the calling test class ignored where s3rver is not installed.</summary>
+    public Task StartOrIgnoreAsync()
+    {
+        if (!IsInstalled)
+            Assert.Ignore("s3rver is not installed (npm install -g s3rver)");
+        return StartAsync();
+    }
+
+    private async Task StartAsync()
     {
         Directory.CreateDirectory(_dataDirectory);
         var start = new ProcessStartInfo("s3rver") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };

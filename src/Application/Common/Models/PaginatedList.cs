@@ -27,34 +27,10 @@ public sealed record PaginatedList<T>(IReadOnlyList<T> Docs, long TotalDocs, int
 public static class PaginatedListExtensions
 {
     /// <summary>
-    /// Pages a query in ONE SQL statement: the total is an uncorrelated scalar sub-query in the select list, which
-    /// PostgreSQL evaluates once (an InitPlan), so there is no second round trip. An empty page past the end falls
-    /// back to a plain count.
-    /// </summary>
-    public static Task<PaginatedList<T>> ToPaginatedListAsync<T>(
-        this IQueryable<T> query, PageRequest page, CancellationToken cancellationToken) =>
-        query.ToPaginatedListAsync(query, page, cancellationToken);
-
-    /// <summary>
-    /// As above, but the total is the row count of <paramref name="counted"/>: for page queries that were cut to the
-    /// rows the page can reach, so counting them would understate the total.
-    /// </summary>
-    public static async Task<PaginatedList<T>> ToPaginatedListAsync<T, TCounted>(
-        this IQueryable<T> query, IQueryable<TCounted> counted, PageRequest page, CancellationToken cancellationToken)
-    {
-        var rows = await query
-            .Select(item => new CountedRow<T>(item, counted.LongCount()))
-            .Skip(page.Skip)
-            .Take(page.Limit)
-            .ToListAsync(cancellationToken);
-        var total = rows.Count > 0 ? rows[0].Total : (page.Page == 1 ? 0 : await counted.LongCountAsync(cancellationToken));
-        return new PaginatedList<T>(rows.Select(row => row.Item).ToList(), total, page.Limit, page.Page);
-    }
-
-    /// <summary>
-    /// As above, but the total is read, not counted: <paramref name="total"/> is a one-row query over stored counters
-    /// (a user's videos_count, the catalogue's published_videos...), a scalar sub-query of the same statement, so the
-    /// page costs the same however many rows the list has. No row reads as 0.
+    /// Pages a query in ONE SQL statement with a total that is read, not counted: <paramref name="total"/> is a one-row
+    /// query over stored counters (a user's videos_count, a video's comments_count...), a scalar sub-query of the same
+    /// statement, so the page costs the same however many rows the list has. No row reads as 0; only an empty page
+    /// needs a second statement, for the total alone.
     /// </summary>
     public static async Task<PaginatedList<T>> ToPaginatedListWithTotalAsync<T>(
         this IQueryable<T> query, IQueryable<long> total, PageRequest page, CancellationToken cancellationToken)
