@@ -39,6 +39,10 @@ public sealed class ProcessVideoJob(
         if (video is null || video.Status != VideoStatus.Processing)
             return; // deleted, or finished by an earlier run
 
+        if (context.ScheduledFireTimeUtc is { } queuedAt && context.FireTimeUtc > queuedAt)
+            logger.LogInformation("Video {VideoId}: picked up {Wait:F2} s after it was queued",
+                videoId, (context.FireTimeUtc - queuedAt).TotalSeconds);
+
         var tempPath = options.Value.ResolveTempPath();
         // A run killed with its process (SIGKILL, OOM, a lost machine) could not remove its folder. No other run of
         // this video is alive now (DisallowConcurrentExecution, cluster-wide), so any folder of this video is litter.

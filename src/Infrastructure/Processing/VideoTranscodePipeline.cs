@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -24,28 +25,62 @@ public sealed class VideoTranscodePipeline(
     public async Task RunAsync(VideoWork work, ApplicationDbContext db, CancellationToken cancellationToken)
     {
         var ffmpeg = ffmpegOptions.Value;
+        var stages = new StageTimes();
         var original = await DownloadAsync(work, cancellationToken);
+        stages.End("download");
         var probe = await MediaProbe.ProbeAsync(ffprobeOptions.Value.Path, original, ffprobeOptions.Value.Timeout,
             cancellationToken);
+        stages.End("probe");
         logger.LogInformation("Video {VideoId}: {Width}x{Height} {Codec}, {Duration:F1} s, audio {Audio}",
             work.VideoId, probe.Width, probe.Height, probe.VideoCodec, probe.Duration, probe.AudioCodec ?? "none");
 
         if (work.NeedsThumbnail)
+        {
             await MakeThumbnailAsync(work, original, probe, db, cancellationToken);
+            stages.End("thumbnail");
+        }
 
         var ladder = HlsLadder.For(probe.Height, ffmpeg.EffectiveLadder);
         var outputDir = Path.Combine(work.WorkDir, "hls");
         Directory.CreateDirectory(outputDir);
         await TranscodeAsync(work, original, outputDir, ladder, probe, db, cancellationToken);
+        stages.End("transcode");
 
         var prefix = VideoMedia.HlsPrefix(work.VideoId);
         var masterKey = await UploadAsync(outputDir, prefix, cancellationToken);
+        stages.End("store");
         var updated = await VideoRowUpdates.ReadyAsync(db, work.VideoId, probe, masterKey, cancellationToken);
+        stages.End("ready");
+        // Where a job's time goes, so a slow pipeline can be told apart from a slow ffmpeg (bench/transcode.sh).
+        logger.LogInformation("Video {VideoId}: processed {Duration:F1} s of video in {Total:F2} s ({Stages})",
+            work.VideoId, probe.Duration, stages.Total.TotalSeconds, stages);
         if (updated == 0)
         {
             // The video was deleted while it was transcoding: nothing references these files any more.
             await renditions.DeletePrefixAsync(prefix, CancellationToken.None);
         }
+    }
+
+    /// <summary>Wall-clock seconds per stage, in the order they ran.</summary>
+    private sealed class StageTimes
+    {
+        private readonly long _start = Stopwatch.GetTimestamp();
+        private readonly List<(string Stage, TimeSpan Took)> _stages = [];
+        private long _last;
+
+        public StageTimes() => _last = _start;
+
+        public TimeSpan Total => Stopwatch.GetElapsedTime(_start);
+
+        public void End(string stage)
+        {
+            var now = Stopwatch.GetTimestamp();
+            _stages.Add((stage, Stopwatch.GetElapsedTime(_last, now)));
+            _last = now;
+        }
+
+        public override string ToString() => string.Join(", ",
+            _stages.Select(s => $"{s.Stage} {s.Took.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)} s"));
     }
 
     private async Task<string> DownloadAsync(VideoWork work, CancellationToken cancellationToken)
