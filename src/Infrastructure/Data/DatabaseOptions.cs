@@ -59,6 +59,10 @@ public sealed class DatabaseOptions
             CommandTimeout = WholeSeconds(CommandTimeout),
             MaxAutoPrepare = MaxAutoPrepare,
             AutoPrepareMinUsages = AutoPrepareMinUsages,
+            // A connection returned to the pool is not reset (RESET ALL, UNLISTEN, unlocking advisory locks: five
+            // statements parsed on the next checkout, every request). Nothing here leaves session state behind:
+            // advisory locks are transaction-scoped and LISTEN has its own unpooled connection.
+            NoResetOnClose = true,
         };
         // Sent once per physical connection as a startup parameter: no round trip per request.
         if (PlanCacheMode != "auto")
