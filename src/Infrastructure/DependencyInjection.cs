@@ -57,6 +57,7 @@ public static class DependencyInjection
         });
         services.AddScoped<IApplicationDbContext>(provider => provider.GetRequiredService<ApplicationDbContext>());
         services.AddSingleton<IDatabaseErrorTranslator, DatabaseErrorTranslator>();
+        services.AddSingleton<CompiledReads>();
         services.AddScoped<IVideoQueries, VideoQueries>();
         services.AddScoped<IFeedQueries, FeedQueries>();
         services.AddScoped<IUserQueries, UserQueries>();

@@ -6,14 +6,14 @@ using VideoTube.Application.Dashboard;
 
 namespace VideoTube.Infrastructure.Data.Queries;
 
-public sealed class DashboardQueries(ApplicationDbContext db, IMapper mapper) : IDashboardQueries
+public sealed class DashboardQueries(ApplicationDbContext db, IMapper mapper, CompiledReads compiled) : IDashboardQueries
 {
     /// <summary>The four figures are the owner's stored counters (see DashboardMappingProfile).</summary>
-    public Task<ChannelStatsDto?> GetStatsAsync(Guid ownerId, CancellationToken cancellationToken) =>
-        db.Users.AsNoTracking()
-            .Where(u => u.Id == ownerId)
-            .ProjectTo<ChannelStatsDto>(mapper.ConfigurationProvider)
-            .SingleOrDefaultAsync(cancellationToken);
+    public Task<ChannelStatsDto?> GetStatsAsync(Guid ownerId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return compiled.ChannelStats(db, ownerId);
+    }
 
     public Task<PaginatedList<ChannelVideoDto>> ListVideosAsync(Guid ownerId, PageRequest page,
         CancellationToken cancellationToken) =>

@@ -9,7 +9,8 @@ using VideoTube.Domain.Entities;
 
 namespace VideoTube.Infrastructure.Data.Queries;
 
-public sealed class UserQueries(ApplicationDbContext db, IMapper mapper, TimeProvider clock) : IUserQueries
+public sealed class UserQueries(ApplicationDbContext db, IMapper mapper, CompiledReads compiled, TimeProvider clock)
+    : IUserQueries
 {
     /// <summary>Raw SQL for the row lock and RETURNING (see <see cref="VideoQueries.ReplaceThumbnailAsync"/>).</summary>
     public async Task<ReplacedFile?> ReplaceImageAsync(Guid userId, UserImageKind kind, string key,
@@ -36,11 +37,9 @@ public sealed class UserQueries(ApplicationDbContext db, IMapper mapper, TimePro
     public Task<ChannelProfileDto?> FindChannelProfileAsync(string userName, Guid callerId,
         CancellationToken cancellationToken)
     {
-        // Through Identity's unique normalized-name index (upper case, as Identity's normaliser stores it).
-        var normalized = userName.ToUpperInvariant();
-        return db.Users.AsNoTracking().Where(u => u.NormalizedUserName == normalized)
-            .ProjectTo<ChannelProfileDto>(mapper.ConfigurationProvider, new { callerId })
-            .SingleOrDefaultAsync(cancellationToken);
+        // Upper case, as Identity's normaliser stores it.
+        cancellationToken.ThrowIfCancellationRequested();
+        return compiled.ChannelProfile(db, userName.ToUpperInvariant(), callerId);
     }
 
     public async Task<IReadOnlyList<VideoDto>> ListWatchHistoryAsync(Guid userId, CancellationToken cancellationToken) =>
