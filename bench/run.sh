@@ -8,7 +8,7 @@
 #
 # Settings (environment):
 #   DURATION=10       seconds per measured run (wrk and each pgbench)      CONNECTIONS=32  THREADS=2
-#   WARMUP=2          seconds of unmeasured wrk load per route first (JIT, pools); 0 skips it
+#   WARMUP=20         seconds of unmeasured wrk load per route first (tiered JIT, pools); 0 skips it
 #   PORT=5080         API port on 127.0.0.1                              SKIP_BUILD=1 reuses the Release build
 #   BENCH_USER=user000002  BENCH_PASSWORD=password123   token user (also the subscription feed's 1,000-channel user)
 #   POPULAR=<user with most subscribers>  QUERY=guitar  DEEP_PAGE=500  COUNT_CAP=10000  ROUTES="a,b" (default all)
@@ -21,7 +21,7 @@ source "$(dirname "$0")/lib.sh"
 
 parse_connection_args '2,17p' "$@"
 
-DURATION="${DURATION:-10}"; CONNECTIONS="${CONNECTIONS:-32}"; THREADS="${THREADS:-2}"; WARMUP="${WARMUP:-2}"
+DURATION="${DURATION:-10}"; CONNECTIONS="${CONNECTIONS:-32}"; THREADS="${THREADS:-2}"; WARMUP="${WARMUP:-20}"
 PORT="${PORT:-5080}"; BENCH_USER="${BENCH_USER:-}"; BENCH_PASSWORD="${BENCH_PASSWORD:-password123}"
 QUERY="${QUERY:-guitar}"; DEEP_PAGE="${DEEP_PAGE:-500}"; ROUTES="${ROUTES:-all}"; OUT="${OUT:-$BENCH_DIR/out}"
 COUNT_CAP="${COUNT_CAP:-10000}"; CAPTURE="${CAPTURE:-1}"

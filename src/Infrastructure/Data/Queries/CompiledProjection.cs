@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Reflection;
 using AutoMapper;
 using AutoMapper.Internal;
 
@@ -49,21 +50,43 @@ internal static class CompiledProjection
         var expressions = mapping.Internal().ProjectionBuilder.GetProjection(typeof(TSource), typeof(TDto), null, []);
         if (expressions.LetClause is not null)
             throw new NotSupportedException($"The projection of {typeof(TSource).Name} to {typeof(TDto).Name} needs a let clause");
-        var projection = (LambdaExpression)new ProfileParameterBinder(parameters).Visit(expressions.Projection);
-        return Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(TSource), typeof(TDto)], source,
-            Expression.Quote(projection));
+        var binder = new CapturedParameterBinder(parameters);
+        return Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(TSource), typeof(TDto)],
+            binder.Visit(source), Expression.Quote(binder.Visit(expressions.Projection)));
     }
 
     /// <summary>
-    /// AutoMapper leaves a profile parameter as a read of the profile's captured local (a field of a closure
-    /// constant) when no value is given; here that read becomes the compiled query's parameter of the same name.
+    /// Makes a query written for one call into one for every call. AutoMapper leaves a profile parameter as a read of
+    /// the profile's captured local (a field of a closure constant) when no value is given, and a shared rule such as
+    /// <see cref="Application.Common.Access.VideoAccess.IsVisibleTo"/> captures its argument the same way: each such
+    /// read becomes the compiled query's parameter of the same name (converted to the nullable type if needed). A
+    /// captured expression (a rule passed to <c>Where</c>) is inlined first, so its own captured reads are bound too.
     /// </summary>
-    private sealed class ProfileParameterBinder(IReadOnlyCollection<ParameterExpression> parameters) : ExpressionVisitor
+    private sealed class CapturedParameterBinder(IReadOnlyCollection<ParameterExpression> parameters) : ExpressionVisitor
     {
-        protected override Expression VisitMember(MemberExpression node) =>
-            node.Expression is ConstantExpression
-            && parameters.FirstOrDefault(p => p.Name == node.Member.Name && p.Type == node.Type) is { } parameter
-                ? parameter
-                : base.VisitMember(node);
+        protected override Expression VisitMember(MemberExpression node)
+        {
+            // A rule held in a static field, or captured.
+            if (typeof(LambdaExpression).IsAssignableFrom(node.Type) && node.Expression is null or ConstantExpression)
+                return Visit(Expression.Quote((LambdaExpression)Read(node, (node.Expression as ConstantExpression)?.Value)!));
+            if (node.Expression is not ConstantExpression)
+                return base.VisitMember(node);
+            var parameter = parameters.FirstOrDefault(p => p.Name == node.Member.Name);
+            if (parameter is null)
+                return base.VisitMember(node);
+            if (parameter.Type == node.Type)
+                return parameter;
+            if (Nullable.GetUnderlyingType(node.Type) == parameter.Type)
+                return Expression.Convert(parameter, node.Type);
+            throw new InvalidOperationException(
+                $"Captured {node.Member.Name} is a {node.Type.Name}; the compiled query's parameter is a {parameter.Type.Name}");
+        }
+
+        private static object? Read(MemberExpression node, object? closure) => node.Member switch
+        {
+            FieldInfo field => field.GetValue(closure),
+            PropertyInfo property => property.GetValue(closure),
+            _ => throw new NotSupportedException(node.Member.GetType().Name),
+        };
     }
 }

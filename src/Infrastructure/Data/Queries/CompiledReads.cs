@@ -1,6 +1,9 @@
+using System.Linq.Expressions;
 using AutoMapper;
 using Microsoft.EntityFrameworkCore;
+using VideoTube.Application.Common.Access;
 using VideoTube.Application.Dashboard;
+using VideoTube.Application.Videos;
 using VideoTube.Application.Users;
 using VideoTube.Domain.Entities;
 
@@ -13,6 +16,11 @@ namespace VideoTube.Infrastructure.Data.Queries;
 /// </summary>
 public sealed class CompiledReads(IConfigurationProvider mapping)
 {
+    // The visibility rule, stated once in VideoAccess; its captured caller is bound to each query's callerId.
+    private static readonly Expression<Func<Video, bool>> Visible = VideoAccess.IsVisibleTo(null);
+    private static readonly Expression<Func<WatchHistoryEntry, bool>> HistoryVisible =
+        VideoAccess.VisibleThrough<WatchHistoryEntry>(h => h.Video, null);
+
     /// <summary>Through Identity's unique normalized-name index; <c>callerId</c> is the profile's point of view.</summary>
     public Func<ApplicationDbContext, string, Guid, Task<ChannelProfileDto?>> ChannelProfile { get; } =
         EF.CompileAsyncQuery(CompiledProjection.SingleOrDefault<ApplicationDbContext, string, Guid, User, ChannelProfileDto>(
@@ -21,4 +29,18 @@ public sealed class CompiledReads(IConfigurationProvider mapping)
     public Func<ApplicationDbContext, Guid, Task<ChannelStatsDto?>> ChannelStats { get; } =
         EF.CompileAsyncQuery(CompiledProjection.SingleOrDefault<ApplicationDbContext, Guid, User, ChannelStatsDto>(
             mapping, (db, ownerId) => db.Users.Where(u => u.Id == ownerId)));
+
+    /// <summary>The user's history, newest first, through the one visibility rule.</summary>
+    public Func<ApplicationDbContext, Guid, IAsyncEnumerable<VideoDto>> WatchHistory { get; } =
+        EF.CompileAsyncQuery(CompiledProjection.Select<ApplicationDbContext, Guid, Video, VideoDto>(mapping,
+            (db, callerId) => db.WatchHistory
+                .Where(h => h.UserId == callerId)
+                .Where(HistoryVisible)
+                .OrderByDescending(h => h.WatchedAt)
+                .Select(h => h.Video!)));
+
+    /// <summary>One video as the caller may see it.</summary>
+    public Func<ApplicationDbContext, Guid, Guid, Task<VideoDetailDto?>> VideoDetail { get; } =
+        EF.CompileAsyncQuery(CompiledProjection.SingleOrDefault<ApplicationDbContext, Guid, Guid, Video, VideoDetailDto>(
+            mapping, (db, videoId, callerId) => db.Videos.Where(Visible).Where(v => v.Id == videoId)));
 }

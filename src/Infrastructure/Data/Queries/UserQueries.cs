@@ -9,7 +9,7 @@ using VideoTube.Domain.Entities;
 
 namespace VideoTube.Infrastructure.Data.Queries;
 
-public sealed class UserQueries(ApplicationDbContext db, IMapper mapper, CompiledReads compiled, TimeProvider clock)
+public sealed class UserQueries(ApplicationDbContext db, CompiledReads compiled, TimeProvider clock)
     : IUserQueries
 {
     /// <summary>Raw SQL for the row lock and RETURNING (see <see cref="VideoQueries.ReplaceThumbnailAsync"/>).</summary>
@@ -42,12 +42,11 @@ public sealed class UserQueries(ApplicationDbContext db, IMapper mapper, Compile
         return compiled.ChannelProfile(db, userName.ToUpperInvariant(), callerId);
     }
 
-    public async Task<IReadOnlyList<VideoDto>> ListWatchHistoryAsync(Guid userId, CancellationToken cancellationToken) =>
-        await db.WatchHistory.AsNoTracking()
-            .Where(h => h.UserId == userId)
-            .Where(VideoAccess.VisibleThrough<WatchHistoryEntry>(h => h.Video, userId))
-            .OrderByDescending(h => h.WatchedAt)
-            .Select(h => h.Video!)
-            .ProjectTo<VideoDto>(mapper.ConfigurationProvider)
-            .ToListAsync(cancellationToken);
+    public async Task<IReadOnlyList<VideoDto>> ListWatchHistoryAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var videos = new List<VideoDto>();
+        await foreach (var video in compiled.WatchHistory(db, userId).WithCancellation(cancellationToken))
+            videos.Add(video);
+        return videos;
+    }
 }

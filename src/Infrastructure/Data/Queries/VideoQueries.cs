@@ -11,7 +11,7 @@ using VideoTube.Infrastructure.Data.Configurations;
 
 namespace VideoTube.Infrastructure.Data.Queries;
 
-public sealed partial class VideoQueries(ApplicationDbContext db, IMapper mapper, TimeProvider clock,
+public sealed partial class VideoQueries(ApplicationDbContext db, IMapper mapper, CompiledReads compiled, TimeProvider clock,
     IOptions<PaginationOptions> pagination) : IVideoQueries
 {
     /// <summary>
@@ -42,11 +42,11 @@ public sealed partial class VideoQueries(ApplicationDbContext db, IMapper mapper
         return keys.Count == 0 ? null : keys.Where(k => !string.IsNullOrEmpty(k)).ToList();
     }
 
-    public Task<VideoDetailDto?> FindDetailAsync(Guid videoId, Guid callerId, CancellationToken cancellationToken) =>
-        db.Videos.AsNoTracking().VisibleTo(callerId)
-            .Where(v => v.Id == videoId)
-            .ProjectTo<VideoDetailDto>(mapper.ConfigurationProvider, new { callerId })
-            .SingleOrDefaultAsync(cancellationToken);
+    public Task<VideoDetailDto?> FindDetailAsync(Guid videoId, Guid callerId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return compiled.VideoDetail(db, videoId, callerId);
+    }
 
     /// <summary>
     /// Raw SQL because EF Core has no ON CONFLICT; names follow the snake_case convention. The EXISTS guard turns a
