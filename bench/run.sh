@@ -74,7 +74,9 @@ if [ "$CAPTURE" = 1 ]; then
     log "cannot ALTER DATABASE (not a superuser?): the EF SQL column will be empty"; CAPTURE=0
   fi
 fi
-start_api "$PORT" "${API_SETTINGS[@]}"
+# The capture API flushes views at most every 5 minutes and runs no job worker, so neither a view flush nor a
+# scheduler poll lands in a route's capture window (get-video's script once held the flush's UPDATE).
+start_api "$PORT" "${API_SETTINGS[@]}" Views__FlushInterval=00:05:00 Jobs__WorkerEnabled=false
 TOKEN=$(login_token "$BENCH_USER" "$BENCH_PASSWORD" "$PORT")
 POPULAR_TOKEN=$(login_token "$POPULAR" "$BENCH_PASSWORD" "$PORT")
 DEEP_CURSOR=""; DEEP_REASON="not selected"
