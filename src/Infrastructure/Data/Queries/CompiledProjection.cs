@@ -17,32 +17,39 @@ internal static class CompiledProjection
     /// <paramref name="query"/> followed by <c>Select</c> of AutoMapper's projection. A profile parameter (a local the
     /// profile captured, like <c>callerId</c>) is bound to the query's parameter of the same name and type.
     /// </summary>
-    public static Expression<Func<TContext, TArg1, TArg2, IQueryable<TDto>>> Select<TContext, TArg1, TArg2, TSource, TDto>(
-        IConfigurationProvider mapping, Expression<Func<TContext, TArg1, TArg2, IQueryable<TSource>>> query) =>
-        Expression.Lambda<Func<TContext, TArg1, TArg2, IQueryable<TDto>>>(
-            SelectBody<TSource, TDto>(mapping, query.Body, query.Parameters), query.Parameters);
-
-    /// <inheritdoc cref="Select{TContext,TArg1,TArg2,TSource,TDto}"/>
     public static Expression<Func<TContext, TArg1, IQueryable<TDto>>> Select<TContext, TArg1, TSource, TDto>(
         IConfigurationProvider mapping, Expression<Func<TContext, TArg1, IQueryable<TSource>>> query) =>
-        Expression.Lambda<Func<TContext, TArg1, IQueryable<TDto>>>(
-            SelectBody<TSource, TDto>(mapping, query.Body, query.Parameters), query.Parameters);
+        Compose<Func<TContext, TArg1, IQueryable<TDto>>, TSource, TDto>(mapping, query, single: false);
 
-    /// <summary>As <see cref="Select{TContext,TArg1,TArg2,TSource,TDto}"/>, ending in <c>SingleOrDefault</c>.</summary>
-    public static Expression<Func<TContext, TArg1, TArg2, TDto?>> SingleOrDefault<TContext, TArg1, TArg2, TSource, TDto>(
+    /// <inheritdoc cref="Select{TContext,TArg1,TSource,TDto}"/>
+    public static Expression<Func<TContext, TArg1, TArg2, IQueryable<TDto>>> Select<TContext, TArg1, TArg2, TSource, TDto>(
         IConfigurationProvider mapping, Expression<Func<TContext, TArg1, TArg2, IQueryable<TSource>>> query) =>
-        Expression.Lambda<Func<TContext, TArg1, TArg2, TDto?>>(
-            Expression.Call(typeof(Queryable), nameof(Queryable.SingleOrDefault), [typeof(TDto)],
-                SelectBody<TSource, TDto>(mapping, query.Body, query.Parameters)),
-            query.Parameters);
+        Compose<Func<TContext, TArg1, TArg2, IQueryable<TDto>>, TSource, TDto>(mapping, query, single: false);
+
+    /// <inheritdoc cref="Select{TContext,TArg1,TSource,TDto}"/>
+    public static Expression<Func<TContext, TArg1, TArg2, TArg3, TArg4, IQueryable<TDto>>>
+        Select<TContext, TArg1, TArg2, TArg3, TArg4, TSource, TDto>(IConfigurationProvider mapping,
+            Expression<Func<TContext, TArg1, TArg2, TArg3, TArg4, IQueryable<TSource>>> query) =>
+        Compose<Func<TContext, TArg1, TArg2, TArg3, TArg4, IQueryable<TDto>>, TSource, TDto>(mapping, query, single: false);
 
     /// <summary>As <see cref="Select{TContext,TArg1,TSource,TDto}"/>, ending in <c>SingleOrDefault</c>.</summary>
     public static Expression<Func<TContext, TArg1, TDto?>> SingleOrDefault<TContext, TArg1, TSource, TDto>(
         IConfigurationProvider mapping, Expression<Func<TContext, TArg1, IQueryable<TSource>>> query) =>
-        Expression.Lambda<Func<TContext, TArg1, TDto?>>(
-            Expression.Call(typeof(Queryable), nameof(Queryable.SingleOrDefault), [typeof(TDto)],
-                SelectBody<TSource, TDto>(mapping, query.Body, query.Parameters)),
-            query.Parameters);
+        Compose<Func<TContext, TArg1, TDto?>, TSource, TDto>(mapping, query, single: true);
+
+    /// <inheritdoc cref="SingleOrDefault{TContext,TArg1,TSource,TDto}"/>
+    public static Expression<Func<TContext, TArg1, TArg2, TDto?>> SingleOrDefault<TContext, TArg1, TArg2, TSource, TDto>(
+        IConfigurationProvider mapping, Expression<Func<TContext, TArg1, TArg2, IQueryable<TSource>>> query) =>
+        Compose<Func<TContext, TArg1, TArg2, TDto?>, TSource, TDto>(mapping, query, single: true);
+
+    private static Expression<TDelegate> Compose<TDelegate, TSource, TDto>(IConfigurationProvider mapping,
+        LambdaExpression query, bool single)
+    {
+        Expression body = SelectBody<TSource, TDto>(mapping, query.Body, query.Parameters);
+        if (single)
+            body = Expression.Call(typeof(Queryable), nameof(Queryable.SingleOrDefault), [typeof(TDto)], body);
+        return Expression.Lambda<TDelegate>(body, query.Parameters);
+    }
 
     private static MethodCallExpression SelectBody<TSource, TDto>(IConfigurationProvider mapping, Expression source,
         IReadOnlyCollection<ParameterExpression> parameters)

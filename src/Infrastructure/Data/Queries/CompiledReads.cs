@@ -43,4 +43,27 @@ public sealed class CompiledReads(IConfigurationProvider mapping)
     public Func<ApplicationDbContext, Guid, Guid, Task<VideoDetailDto?>> VideoDetail { get; } =
         EF.CompileAsyncQuery(CompiledProjection.SingleOrDefault<ApplicationDbContext, Guid, Guid, Video, VideoDetailDto>(
             mapping, (db, videoId, callerId) => db.Videos.Where(Visible).Where(v => v.Id == videoId)));
+
+    /// <summary>
+    /// The first page of a subscription feed: the newest published videos of followed channels (a semi-join on the
+    /// subscription key, walked along ix_videos_published_created_at_id), one row more than the page.
+    /// </summary>
+    public Func<ApplicationDbContext, Guid, int, IAsyncEnumerable<VideoDto>> SubscriptionFeed { get; } =
+        EF.CompileAsyncQuery(CompiledProjection.Select<ApplicationDbContext, Guid, int, Video, VideoDto>(mapping,
+            (db, subscriberId, take) => db.Videos
+                .Where(v => v.IsPublished
+                    && db.Subscriptions.Any(s => s.SubscriberId == subscriberId && s.ChannelId == v.OwnerId))
+                .OrderByDescending(v => v.CreatedAt).ThenByDescending(v => v.Id)
+                .Take(take)));
+
+    /// <summary>A later page of a subscription feed, after a cursor's (createdAt, id): VideoKeyset's seek for the
+    /// newest-first order, written out because a compiled query cannot call it.</summary>
+    public Func<ApplicationDbContext, Guid, DateTime, Guid, int, IAsyncEnumerable<VideoDto>> SubscriptionFeedAfter { get; } =
+        EF.CompileAsyncQuery(CompiledProjection.Select<ApplicationDbContext, Guid, DateTime, Guid, int, Video, VideoDto>(
+            mapping, (db, subscriberId, createdAt, id, take) => db.Videos
+                .Where(v => v.IsPublished
+                    && db.Subscriptions.Any(s => s.SubscriberId == subscriberId && s.ChannelId == v.OwnerId))
+                .Where(v => EF.Functions.LessThan(ValueTuple.Create(v.CreatedAt, v.Id), ValueTuple.Create(createdAt, id)))
+                .OrderByDescending(v => v.CreatedAt).ThenByDescending(v => v.Id)
+                .Take(take)));
 }
