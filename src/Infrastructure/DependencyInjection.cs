@@ -42,6 +42,7 @@ public static class DependencyInjection
     public static IServiceCollection AddInfrastructureServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<AuditableEntityInterceptor>();
+        services.AddSingleton<InlinePagingInterceptor>();
         // One data source for the API's connections, built when first used (from the configuration then, so hosts and
         // tests can still override it), with Database:* applied once rather than to a connection string per request.
         services.AddKeyedSingleton(ApplicationDataSourceKey, (provider, _) => NpgsqlDataSource.Create(
@@ -53,7 +54,8 @@ public static class DependencyInjection
         services.AddDbContextPool<ApplicationDbContext>((provider, options) =>
         {
             ConfigureDbContext(options, provider.GetRequiredKeyedService<NpgsqlDataSource>(ApplicationDataSourceKey));
-            options.AddInterceptors(provider.GetRequiredService<AuditableEntityInterceptor>());
+            options.AddInterceptors(provider.GetRequiredService<AuditableEntityInterceptor>(),
+                provider.GetRequiredService<InlinePagingInterceptor>());
         });
         services.AddScoped<IApplicationDbContext>(provider => provider.GetRequiredService<ApplicationDbContext>());
         services.AddSingleton<IDatabaseErrorTranslator, DatabaseErrorTranslator>();

@@ -5,6 +5,7 @@ using VideoTube.Application.Common.Models;
 using VideoTube.Application.Videos;
 using VideoTube.Domain.Entities;
 using VideoTube.Infrastructure.Data.Configurations;
+using VideoTube.Infrastructure.Data.Interceptors;
 
 namespace VideoTube.Infrastructure.Data.Queries;
 
@@ -22,6 +23,10 @@ public sealed partial class VideoQueries
         CancellationToken cancellationToken)
     {
         IQueryable<Video> videos = db.Videos.AsNoTracking();
+        // Unsearched, the best plan is the same for every caller and page: its LIMIT/OFFSET become numbers, so the
+        // prepared statement keeps one generic plan (InlinePagingInterceptor).
+        if (request.Search is null)
+            videos = videos.TagWith(InlinePagingInterceptor.Tag);
         if (request.OwnerId is { } ownerId)
             videos = videos.Where(v => v.OwnerId == ownerId);
         if (request.Search is { } search)
