@@ -58,6 +58,7 @@ public static class DependencyInjection
         services.AddScoped<IApplicationDbContext>(provider => provider.GetRequiredService<ApplicationDbContext>());
         services.AddSingleton<IDatabaseErrorTranslator, DatabaseErrorTranslator>();
         services.AddScoped<IVideoQueries, VideoQueries>();
+        services.AddSingleton<CappedSearchCounts>();
         services.AddScoped<IFeedQueries, FeedQueries>();
         services.AddScoped<IUserQueries, UserQueries>();
         services.AddScoped<ISubscriptionQueries, SubscriptionQueries>();
