@@ -33,6 +33,8 @@ public sealed class StartupValidationTests
     [TestCase("LoginThrottle:MaxAttemptsPerClient", "0")]
     [TestCase("LoginThrottle:Window", "00:00:00")]
     [TestCase("Pagination:CountCap", "0")]
+    [TestCase("Pagination:CappedCountTtl", "-00:00:01")]
+    [TestCase("Pagination:CappedCountTtl", "01:00:01")]
     [TestCase("Views:FlushInterval", "00:00:00")]
     [TestCase("Views:MaxPendingVideos", "0")]
     [TestCase("Sessions:ValidityCacheTtl", "02:00:00")]

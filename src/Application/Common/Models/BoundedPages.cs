@@ -26,6 +26,18 @@ public static class BoundedPageExtensions
         PageAsync(query.Select(item => new BoundedRow<T>(item, storedTotal.FirstOrDefault())),
             storedTotal.FirstOrDefaultAsync, page, afterCursor, long.MaxValue, cursorOf, cancellationToken);
 
+    /// <summary>
+    /// As the counted overload, for a total already known to exceed <paramref name="countCap"/>: the page alone, in the
+    /// same shape (the cap, flagged <c>totalDocsCapped</c>), without counting.
+    /// </summary>
+    public static Task<PaginatedList<T>> ToCappedPageAsync<T>(this IQueryable<T> query, PageRequest page,
+        bool afterCursor, int countCap, Func<T, string> cursorOf, CancellationToken cancellationToken)
+    {
+        var beyondCap = countCap + 1L;
+        return PageAsync(query.Select(item => new BoundedRow<T>(item, beyondCap)), _ => Task.FromResult(beyondCap),
+            page, afterCursor, countCap, cursorOf, cancellationToken);
+    }
+
     private static async Task<PaginatedList<T>> PageAsync<T>(IQueryable<BoundedRow<T>> rows,
         Func<CancellationToken, Task<long>> totalAlone, PageRequest page, bool afterCursor, long countCap,
         Func<T, string> cursorOf, CancellationToken cancellationToken)

@@ -14,4 +14,12 @@ public sealed class PaginationOptions
     /// </summary>
     [Range(1, 10_000_000)]
     public int CountCap { get; set; } = 10_000;
+
+    /// <summary>
+    /// How long an instance remembers that a search had more matches than <see cref="CountCap"/>, and reads its pages
+    /// without counting again: only such capped totals can be this old; smaller ones are counted on every page. Zero
+    /// turns it off.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan CappedCountTtl { get; set; } = TimeSpan.FromMinutes(1);
 }

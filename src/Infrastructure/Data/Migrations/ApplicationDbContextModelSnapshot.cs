@@ -819,6 +819,11 @@ namespace VideoTube.Infrastructure.Data.Migrations
                     b.HasIndex("OwnerId", "CreatedAt")
                         .HasDatabaseName("ix_videos_owner_id_created_at");
 
+                    b.HasIndex("OwnerId", "CreatedAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_videos_owner_drafts")
+                        .HasFilter("NOT is_published");
+
                     b.ToTable("videos", (string)null);
                 });
 

@@ -15,9 +15,11 @@ public sealed partial class VideoQueries
     /// The caller also sees their own drafts, but as one `IsPublished || OwnerId == me` predicate that matches no index,
     /// so PostgreSQL read and sorted the whole table for every page (bench/RESULTS.md). As two branches, each sorted and
     /// cut at the end of the requested page, the published one walks ix_videos_published_created_at_id (or, searched,
-    /// tests each row's stored vector on the way, or reads the partial GIN index) only as far as the page reaches.
-    /// Unsearched, the total is read from the stored counters (<see cref="FeedTotal"/>), so no page counts the
-    /// catalogue; searched, it counts both branches uncut, up to the count cap.
+    /// tests each row's stored vector on the way, or reads the partial GIN index) only as far as the page reaches, and
+    /// the drafts one reads the caller's drafts alone from ix_videos_owner_drafts. Unsearched, the total is read from
+    /// the stored counters (<see cref="FeedTotal"/>), so no page counts the catalogue; searched, it counts both branches
+    /// uncut, up to the count cap, unless this instance has lately counted the same search past the cap
+    /// (<see cref="CappedSearchCounts"/>).
     /// </summary>
     public async Task<PaginatedList<VideoDto>> ListAsync(VideoFeedRequest request, Guid? callerId,
         CancellationToken cancellationToken)
@@ -49,11 +51,20 @@ public sealed partial class VideoQueries
         }
 
         var page = keyset.Sort(candidates).ProjectTo<VideoDto>(mapper.ConfigurationProvider);
-        return request.Search is null
-            ? await page.ToBoundedPageAsync(FeedTotal(request.OwnerId, callerId), request.Page, afterCursor,
-                keyset.CursorAfter, cancellationToken)
-            : await page.ToBoundedPageAsync(visible, request.Page, afterCursor, pagination.Value.CountCap,
+        if (request.Search is not { } searched)
+            return await page.ToBoundedPageAsync(FeedTotal(request.OwnerId, callerId), request.Page, afterCursor,
                 keyset.CursorAfter, cancellationToken);
+
+        var countCap = pagination.Value.CountCap;
+        var key = CappedSearchCounts.KeyOf(searched, request.OwnerId, callerId);
+        if (cappedCounts.IsAboveCap(key))
+            return await page.ToCappedPageAsync(request.Page, afterCursor, countCap, keyset.CursorAfter,
+                cancellationToken);
+        var counted = await page.ToBoundedPageAsync(visible, request.Page, afterCursor, countCap, keyset.CursorAfter,
+            cancellationToken);
+        if (counted.TotalDocsCapped)
+            cappedCounts.RememberAboveCap(key);
+        return counted;
     }
 
     /// <summary>
