@@ -106,6 +106,7 @@ direct_run() {
 # One short job first, unmeasured: a worker runs job after job, and the first one in a fresh process also pays for
 # JIT-compiling the upload and job code (about half a core for a few seconds) while its ffmpeg runs.
 pipeline_run warm-up "$WARMUP_SOURCE"
+RSS_WARM=$(proc_kb VmRSS)
 # Rounds in ABBA order, so load that comes and goes on a shared machine, and any drift, hits both sides alike.
 for round in $(seq 1 "$ROUNDS"); do
   if [ $((round % 2)) -eq 1 ]; then pipeline_run "$round"; direct_run "$round"
@@ -140,5 +141,6 @@ cat <<REPORT
 | pipeline / direct throughput, median of the rounds' ratios | $(median_ratio) |
 | the job's own stage times (from its log; the first is the warm-up) | $(grep -o 'processed [0-9.]* s of video in .*' "$API_LOG" | sed 's/^processed [0-9.]* s of video in //' | paste -sd';' | sed 's/;/; /g') |
 | API RSS before the first job | $(mib "$RSS_BEFORE") MiB |
-| API peak RSS during the jobs | $(mib "$PEAK") MiB (growth $(mib $((PEAK - RSS_BEFORE))) MiB) |
+| API RSS after the warm-up job (its code JIT-compiled, pools filled) | $(mib "$RSS_WARM") MiB |
+| API peak RSS during the jobs | $(mib "$PEAK") MiB (growth $(mib $((PEAK - RSS_BEFORE))) MiB from before the first job, $(mib $((PEAK - RSS_WARM))) MiB from after the warm-up) |
 REPORT
