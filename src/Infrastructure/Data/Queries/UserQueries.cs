@@ -1,11 +1,7 @@
 using VideoTube.Application.Common.Media;
-using AutoMapper;
-using AutoMapper.QueryableExtensions;
 using Microsoft.EntityFrameworkCore;
-using VideoTube.Application.Common.Access;
 using VideoTube.Application.Users;
 using VideoTube.Application.Videos;
-using VideoTube.Domain.Entities;
 
 namespace VideoTube.Infrastructure.Data.Queries;
 

@@ -1,6 +1,5 @@
 using VideoTube.Application.Common.Media;
 using AutoMapper;
-using AutoMapper.QueryableExtensions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using VideoTube.Application.Common.Access;
