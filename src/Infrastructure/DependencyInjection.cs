@@ -46,9 +46,8 @@ public static class DependencyInjection
         // One data source for the API's connections, built when first used (from the configuration then, so hosts and
         // tests can still override it), with Database:* applied once rather than to a connection string per request.
         services.AddKeyedSingleton(ApplicationDataSourceKey, (provider, _) => NpgsqlDataSource.Create(
-            provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.Apply(
-                provider.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName)
-                ?? throw new InvalidOperationException($"Connection string 'ConnectionStrings:{ConnectionStringName}' is not set."))));
+            ApplicationConnectionString(provider.GetRequiredService<IConfiguration>(),
+                provider.GetRequiredService<IOptions<DatabaseOptions>>().Value)));
         // Pooled contexts: a request leases a ready DbContext instead of building one and its options, which the profile
         // of a short read put at about a seventh of its CPU (bench/RESULTS.md). The context keeps no state of its own.
         services.AddDbContextPool<ApplicationDbContext>((provider, options) =>
@@ -152,6 +151,14 @@ public static class DependencyInjection
         provider.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == "S3"
             ? provider.GetRequiredService<S3MediaStorage>()
             : provider.GetRequiredService<LocalDiskMediaStorage>();
+
+    /// <summary>
+    /// <c>ConnectionStrings:VideoTube</c> with the <c>Database:*</c> timeouts and preparation settings applied: what
+    /// every connection of the API uses (its data source, the job store's, the readiness probe, the LISTEN session).
+    /// </summary>
+    public static string ApplicationConnectionString(IConfiguration configuration, DatabaseOptions database) =>
+        database.Apply(configuration.GetConnectionString(ConnectionStringName)
+            ?? throw new InvalidOperationException($"Connection string 'ConnectionStrings:{ConnectionStringName}' is not set."));
 
     public static void ConfigureDbContext(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, ConfigureNpgsql).UseSnakeCaseNamingConvention();

@@ -15,8 +15,7 @@ public sealed class DatabaseReadyCheck(IConfiguration configuration, IOptions<Da
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
-        var connectionString = settings.Apply(configuration.GetConnectionString(DependencyInjection.ConnectionStringName)
-                                              ?? throw new InvalidOperationException("No connection string"));
+        var connectionString = DependencyInjection.ApplicationConnectionString(configuration, settings);
         using var timeout = new CancellationTokenSource(settings.ReadinessTimeout);
         var probe = ProbeAsync(connectionString, timeout.Token);
         try

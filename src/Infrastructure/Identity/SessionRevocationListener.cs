@@ -85,9 +85,7 @@ public sealed class SessionRevocationListener(
 
     /// <summary>Unpooled: LISTEN belongs to one session, and a pooled connection would be reset on its return.</summary>
     private string ConnectionString() =>
-        new NpgsqlConnectionStringBuilder(database.Value.Apply(
-            configuration.GetConnectionString(DependencyInjection.ConnectionStringName)
-            ?? throw new InvalidOperationException("No connection string")))
+        new NpgsqlConnectionStringBuilder(DependencyInjection.ApplicationConnectionString(configuration, database.Value))
         {
             Pooling = false,
             Enlist = false,

@@ -38,10 +38,8 @@ public static class ProcessingServiceCollectionExtensions
         // must not hold a worker's scheduling loop (or a request queueing a job) longer than it holds a request.
         // Built when first used, from the configuration then, so hosts and tests can still override the connection.
         services.AddKeyedSingleton<DbDataSource>(DataSourceKey, (provider, _) => NpgsqlDataSource.Create(
-            provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.Apply(
-                provider.GetRequiredService<IConfiguration>().GetConnectionString(DependencyInjection.ConnectionStringName)
-                ?? throw new InvalidOperationException(
-                    $"Connection string 'ConnectionStrings:{DependencyInjection.ConnectionStringName}' is not set."))));
+            DependencyInjection.ApplicationConnectionString(provider.GetRequiredService<IConfiguration>(),
+                provider.GetRequiredService<IOptions<DatabaseOptions>>().Value)));
 
         services.AddQuartz(quartz =>
         {

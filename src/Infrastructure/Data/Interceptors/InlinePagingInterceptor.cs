@@ -44,13 +44,13 @@ public sealed partial class InlinePagingInterceptor : DbCommandInterceptor
             inlined.Add(parameter);
             return $"{match.Groups["clause"].Value} {value.ToString(CultureInfo.InvariantCulture)}";
         });
+        if (inlined.Count == 0)
+            return;
         // A parameter no longer named in the text would reach PostgreSQL without a type it can infer.
+        var referenced = ParameterReference().Matches(command.CommandText).Select(m => m.Value[1..]).ToHashSet();
         foreach (var parameter in inlined.Distinct())
-        {
-            var reference = new Regex(Regex.Escape("@" + parameter.ParameterName.TrimStart('@')) + @"\b");
-            if (!reference.IsMatch(command.CommandText))
+            if (!referenced.Contains(parameter.ParameterName.TrimStart('@')))
                 command.Parameters.Remove(parameter);
-        }
     }
 
     private static DbParameter? Find(DbCommand command, string reference)
@@ -63,4 +63,7 @@ public sealed partial class InlinePagingInterceptor : DbCommandInterceptor
 
     [GeneratedRegex(@"(?<clause>LIMIT|OFFSET) (?<name>@\w+)\b")]
     private static partial Regex PagingClause();
+
+    [GeneratedRegex(@"@\w+")]
+    private static partial Regex ParameterReference();
 }

@@ -20,9 +20,7 @@ public sealed class FeedQueries(ApplicationDbContext db, CompiledReads compiled)
         var rows = after is null
             ? compiled.SubscriptionFeed(db, subscriberId, limit + 1)
             : compiled.SubscriptionFeedAfter(db, subscriberId, after.CreatedAt, after.Id, limit + 1);
-        var docs = new List<VideoDto>(limit + 1);
-        await foreach (var video in rows.WithCancellation(cancellationToken))
-            docs.Add(video);
+        var docs = await rows.ToListAsync(cancellationToken);
         var more = docs.Count > limit;
         if (more)
             docs.RemoveAt(limit);

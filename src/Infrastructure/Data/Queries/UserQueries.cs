@@ -38,11 +38,6 @@ public sealed class UserQueries(ApplicationDbContext db, CompiledReads compiled,
         return compiled.ChannelProfile(db, userName.ToUpperInvariant(), callerId);
     }
 
-    public async Task<IReadOnlyList<VideoDto>> ListWatchHistoryAsync(Guid userId, CancellationToken cancellationToken)
-    {
-        var videos = new List<VideoDto>();
-        await foreach (var video in compiled.WatchHistory(db, userId).WithCancellation(cancellationToken))
-            videos.Add(video);
-        return videos;
-    }
+    public async Task<IReadOnlyList<VideoDto>> ListWatchHistoryAsync(Guid userId, CancellationToken cancellationToken) =>
+        await compiled.WatchHistory(db, userId).ToListAsync(cancellationToken);
 }
