@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using VideoTube.Infrastructure.Data.Queries;
 
 namespace VideoTube.IntegrationTests.Feed;
 
@@ -76,6 +78,40 @@ public sealed class ListSubscriptionFeedTests : ApiTestBase
 
         Assert.That(data["docs"]!.AsArray(), Has.Count.EqualTo(1));
         Assert.That(Factory.SqlCommands.Commands, Has.Count.EqualTo(1), string.Join("\n---\n", Factory.SqlCommands.Commands));
+    }
+
+    /// <summary>
+    /// The statement reads the feed one of two ways, chosen by the subscriber's stored follow count
+    /// (<see cref="CompiledReads.SubscriptionFeedWalkFrom"/>): both must give the same pages, each in one statement.
+    /// </summary>
+    [Test]
+    public async Task The_walk_for_many_followed_channels_and_the_merge_for_few_give_the_same_pages()
+    {
+        var me = await CreateUserAsync();
+        var channels = new[] { await CreateUserAsync(), await CreateUserAsync(), await CreateUserAsync() };
+        var stranger = await CreateUserAsync();
+        foreach (var channel in channels)
+            await SubscribeAsync(me, channel.Id);
+        for (var i = 0; i < 4; i++)
+        {
+            foreach (var channel in channels)
+                await SeedVideoAsync(channel.Id);
+            await SeedVideoAsync(stranger.Id);
+        }
+        await SeedVideoAsync(channels[0].Id, isPublished: false);
+
+        var merged = await WalkAsync(me, 5);
+        await WithDbAsync(db => db.Users.Where(u => u.Id == me.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.SubscriptionsCount, CompiledReads.SubscriptionFeedWalkFrom)));
+        Factory.SqlCommands.Reset();
+        var walked = await WalkAsync(me, 5);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(merged, Has.Count.EqualTo(12));
+            Assert.That(walked, Is.EqualTo(merged));
+            Assert.That(Factory.SqlCommands.Commands, Has.Count.EqualTo(3), "three pages, one statement each");
+        });
     }
 
     [Test]

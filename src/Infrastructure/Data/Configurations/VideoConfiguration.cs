@@ -29,12 +29,15 @@ public sealed class VideoConfiguration : IEntityTypeConfiguration<Video>
 
         builder.Property(v => v.LikesCount).IsStoredCounter();
         builder.Property(v => v.CommentsCount).IsStoredCounter();
-        // A channel's videos whatever their state: the userId-filtered feed, the dashboard's list, the subscription feed
-        // of a few channels, and the cascade when a user goes.
-        builder.HasIndex(v => new { v.OwnerId, v.CreatedAt });
+        // A channel's videos whatever their state, in the feed's order with its tie-break: the userId-filtered feed, the
+        // dashboard's list, the cascade when a user goes, and the subscription feed of a few channels, which reads only
+        // a page of each channel from a seek on all three columns (without the id, it read and sorted every video of
+        // each followed channel: 159 against 6,063 tx/s for a user following eight busy channels).
+        builder.HasIndex(v => new { v.OwnerId, v.CreatedAt, v.Id }, "OwnerFeedOrder")
+            .HasDatabaseName("ix_videos_owner_id_created_at_id");
         // The caller's own drafts, the second branch of every feed page: through the index above it walked all the
         // caller's videos and dropped the published ones (most of them); this one holds only drafts, in the feed's order.
-        builder.HasIndex(v => new { v.OwnerId, v.CreatedAt, v.Id }).IsDescending(false, true, true)
+        builder.HasIndex(v => new { v.OwnerId, v.CreatedAt, v.Id }, "OwnerDrafts").IsDescending(false, true, true)
             .HasFilter("NOT is_published").HasDatabaseName("ix_videos_owner_drafts");
         // The feed's order (and its keyset seek) over published videos only: the first page of the feed, of a broad
         // search, of a subscription feed and of any depth reached by cursor reads about a page of this index.

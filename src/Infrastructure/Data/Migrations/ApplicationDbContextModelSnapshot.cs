@@ -816,13 +816,13 @@ namespace VideoTube.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_videos_published_created_at_id")
                         .HasFilter("is_published");
 
-                    b.HasIndex("OwnerId", "CreatedAt")
-                        .HasDatabaseName("ix_videos_owner_id_created_at");
-
-                    b.HasIndex("OwnerId", "CreatedAt", "Id")
+                    b.HasIndex(new[] { "OwnerId", "CreatedAt", "Id" }, "OwnerDrafts")
                         .IsDescending(false, true, true)
                         .HasDatabaseName("ix_videos_owner_drafts")
                         .HasFilter("NOT is_published");
+
+                    b.HasIndex(new[] { "OwnerId", "CreatedAt", "Id" }, "OwnerFeedOrder")
+                        .HasDatabaseName("ix_videos_owner_id_created_at_id");
 
                     b.ToTable("videos", (string)null);
                 });

@@ -8,19 +8,16 @@ public sealed class FeedQueries(ApplicationDbContext db, CompiledReads compiled)
 {
     private static readonly VideoKeyset Newest = new(VideoSortField.CreatedAt, Descending: true);
 
-    /// <summary>
-    /// A semi-join on the subscriber's subscriptions, as compiled queries (<see cref="CompiledReads.SubscriptionFeed"/>).
-    /// Following many channels, PostgreSQL walks ix_videos_published_created_at_id from the cursor and probes the
-    /// subscription pair for each row until the page is full; following a few, it reads those channels' videos through
-    /// ix_videos_owner_id_created_at and keeps the top.
-    /// </summary>
+    /// <summary>The first page starts after every video: (infinity, the largest id).</summary>
+    private static readonly DateTime Infinity = DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc);
+
+    /// <summary>One statement whichever way it reads (<see cref="CompiledReads.SubscriptionFeed"/>).</summary>
     public async Task<CursorPage<VideoDto>> ListSubscriptionVideosAsync(Guid subscriberId, int limit,
         VideoFeedPosition? after, CancellationToken cancellationToken)
     {
-        var rows = after is null
-            ? compiled.SubscriptionFeed(db, subscriberId, limit + 1)
-            : compiled.SubscriptionFeedAfter(db, subscriberId, after.CreatedAt, after.Id, limit + 1);
-        var docs = await rows.ToListAsync(cancellationToken);
+        var docs = await compiled.SubscriptionFeed(db, subscriberId, after?.CreatedAt ?? Infinity,
+                after?.Id ?? Guid.AllBitsSet, limit + 1)
+            .ToListAsync(cancellationToken);
         var more = docs.Count > limit;
         if (more)
             docs.RemoveAt(limit);
