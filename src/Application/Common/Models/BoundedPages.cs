@@ -45,7 +45,17 @@ public static class BoundedPageExtensions
         if (!afterCursor && page.Skip > 0)
             rows = rows.Skip(page.Skip);
         var read = await rows.Take(page.Limit + 1).ToListAsync(cancellationToken);
+        return await read.ToBoundedPageAsync(totalAlone, page, afterCursor, countCap, cursorOf, cancellationToken);
+    }
 
+    /// <summary>
+    /// The page from rows already read by a compiled query of the same shape: the page's rows after its position (no
+    /// OFFSET), at most one more than <see cref="PageRequest.Limit"/>, each with the total.
+    /// </summary>
+    public static async Task<PaginatedList<T>> ToBoundedPageAsync<T>(this List<BoundedRow<T>> read,
+        Func<CancellationToken, Task<long>> totalAlone, PageRequest page, bool afterCursor, long countCap,
+        Func<T, string> cursorOf, CancellationToken cancellationToken)
+    {
         // Only an empty page past the end (or after a cursor whose rows were deleted) needs a second statement.
         var total = read.Count > 0 ? read[0].Total
             : !afterCursor && page.Page == 1 ? 0 : await totalAlone(cancellationToken);
@@ -58,6 +68,7 @@ public static class BoundedPageExtensions
             NextCursor = more ? cursorOf(docs[^1]) : null,
         };
     }
-
-    private sealed record BoundedRow<T>(T Item, long Total);
 }
+
+/// <summary>One row of a bounded page: the item and the total, read by the same statement.</summary>
+public sealed record BoundedRow<T>(T Item, long Total);

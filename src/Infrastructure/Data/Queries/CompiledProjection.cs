@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using AutoMapper;
 using AutoMapper.Internal;
+using VideoTube.Application.Common.Models;
 
 namespace VideoTube.Infrastructure.Data.Queries;
 
@@ -32,6 +33,33 @@ internal static class CompiledProjection
             Expression<Func<TContext, TArg1, TArg2, TArg3, TArg4, IQueryable<TSource>>> query) =>
         Compose<Func<TContext, TArg1, TArg2, TArg3, TArg4, IQueryable<TDto>>, TSource, TDto>(mapping, query, single: false);
 
+    /// <summary>
+    /// As <see cref="Select{TContext,TArg1,TSource,TDto}"/>, as a bounded page (<see cref="BoundedPageExtensions"/>):
+    /// each row carries <paramref name="total"/> (a one-row query of the context and the first argument, read as a
+    /// scalar sub-query of the same statement), and at most the last argument's number of rows are read.
+    /// </summary>
+    public static Expression<Func<TContext, TArg1, TArg2, TArg3, int, IQueryable<BoundedRow<TDto>>>>
+        SelectPage<TContext, TArg1, TArg2, TArg3, TSource, TDto>(IConfigurationProvider mapping,
+            Expression<Func<TContext, TArg1, TArg2, TArg3, int, IQueryable<TSource>>> query,
+            Expression<Func<TContext, TArg1, IQueryable<long>>> total)
+    {
+        var projected = SelectBody<TSource, TDto>(mapping, query.Body, query.Parameters);
+        var totalOfCall = new ParameterReplacer(new Dictionary<ParameterExpression, Expression>
+        {
+            [total.Parameters[0]] = query.Parameters[0],
+            [total.Parameters[1]] = query.Parameters[1],
+        }).Visit(total.Body);
+        var item = Expression.Parameter(typeof(TDto), "item");
+        var row = Expression.New(typeof(BoundedRow<TDto>).GetConstructor([typeof(TDto), typeof(long)])!, item,
+            Expression.Call(typeof(Queryable), nameof(Queryable.FirstOrDefault), [typeof(long)], totalOfCall));
+        var rows = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(TDto), typeof(BoundedRow<TDto>)],
+            projected, Expression.Quote(Expression.Lambda(row, item)));
+        var page = Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(BoundedRow<TDto>)], rows,
+            query.Parameters[4]);
+        return Expression.Lambda<Func<TContext, TArg1, TArg2, TArg3, int, IQueryable<BoundedRow<TDto>>>>(page,
+            query.Parameters);
+    }
+
     /// <summary>As <see cref="Select{TContext,TArg1,TSource,TDto}"/>, ending in <c>SingleOrDefault</c>.</summary>
     public static Expression<Func<TContext, TArg1, TDto?>> SingleOrDefault<TContext, TArg1, TSource, TDto>(
         IConfigurationProvider mapping, Expression<Func<TContext, TArg1, IQueryable<TSource>>> query) =>
@@ -60,6 +88,13 @@ internal static class CompiledProjection
         var binder = new CapturedParameterBinder(parameters);
         return Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(TSource), typeof(TDto)],
             binder.Visit(source), Expression.Quote(binder.Visit(expressions.Projection)));
+    }
+
+    private sealed class ParameterReplacer(IReadOnlyDictionary<ParameterExpression, Expression> arguments)
+        : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) =>
+            arguments.TryGetValue(node, out var argument) ? argument : node;
     }
 
     /// <summary>

@@ -8,14 +8,11 @@ public sealed class FeedQueries(ApplicationDbContext db, CompiledReads compiled)
 {
     private static readonly VideoKeyset Newest = new(VideoSortField.CreatedAt, Descending: true);
 
-    /// <summary>The first page starts after every video: (infinity, the largest id).</summary>
-    private static readonly DateTime Infinity = DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc);
-
     /// <summary>One statement whichever way it reads (<see cref="CompiledReads.SubscriptionFeed"/>).</summary>
     public async Task<CursorPage<VideoDto>> ListSubscriptionVideosAsync(Guid subscriberId, int limit,
         VideoFeedPosition? after, CancellationToken cancellationToken)
     {
-        var docs = await compiled.SubscriptionFeed(db, subscriberId, after?.CreatedAt ?? Infinity,
+        var docs = await compiled.SubscriptionFeed(db, subscriberId, after?.CreatedAt ?? CompiledReads.AfterNewest,
                 after?.Id ?? Guid.AllBitsSet, limit + 1)
             .ToListAsync(cancellationToken);
         var more = docs.Count > limit;

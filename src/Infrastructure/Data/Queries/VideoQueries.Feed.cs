@@ -24,6 +24,16 @@ public sealed partial class VideoQueries
     public async Task<PaginatedList<VideoDto>> ListAsync(VideoFeedRequest request, Guid? callerId,
         CancellationToken cancellationToken)
     {
+        var afterCursor = request.After is not null;
+        if (request is { Search: null, OwnerId: null, SortBy: VideoSortField.CreatedAt, Descending: true }
+            && (afterCursor || request.Page.Page == 1))
+        {
+            var read = await compiled.NewestFeed(db, callerId, request.After?.CreatedAt ?? CompiledReads.AfterNewest,
+                request.After?.Id ?? Guid.AllBitsSet, request.Page.Limit + 1).ToListAsync(cancellationToken);
+            return await read.ToBoundedPageAsync(FeedTotal(null, callerId).FirstOrDefaultAsync, request.Page,
+                afterCursor, long.MaxValue, Newest.CursorAfter, cancellationToken);
+        }
+
         IQueryable<Video> videos = db.Videos.AsNoTracking();
         // Unsearched, the best plan is the same for every caller and page: its LIMIT/OFFSET become numbers, so the
         // prepared statement keeps one generic plan (InlinePagingInterceptor).
@@ -36,7 +46,6 @@ public sealed partial class VideoQueries
                 .Matches(EF.Functions.WebSearchToTsQuery(VideoConfiguration.SearchConfig, search)));
 
         var keyset = new VideoKeyset(request.SortBy, request.Descending);
-        var afterCursor = request.After is not null;
         var published = videos.Where(v => v.IsPublished);
         IQueryable<Video> visible = published;
         var candidates = keyset.Seek(published, request.After);
@@ -76,8 +85,11 @@ public sealed partial class VideoQueries
         if (ownerId is { } owner)
             return db.Users.Where(u => u.Id == owner)
                 .Select(u => u.PublishedVideosCount + (u.Id == callerId ? u.VideosCount - u.PublishedVideosCount : 0L));
-        return db.CatalogueCounters.Where(c => c.Id == CatalogueCounters.SingletonId)
-            .Select(c => c.PublishedVideos + db.Users.Where(u => u.Id == callerId)
-                .Select(u => u.VideosCount - u.PublishedVideosCount).FirstOrDefault());
+        return CatalogueTotalOf(db, callerId);
     }
+
+    private static readonly Func<ApplicationDbContext, Guid?, IQueryable<long>> CatalogueTotalOf =
+        CompiledReads.CatalogueTotal.Compile();
+
+    private static readonly VideoKeyset Newest = new(VideoSortField.CreatedAt, Descending: true);
 }
