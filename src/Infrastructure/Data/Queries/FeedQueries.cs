@@ -6,8 +6,6 @@ namespace VideoTube.Infrastructure.Data.Queries;
 
 public sealed class FeedQueries(ApplicationDbContext db, CompiledReads compiled) : IFeedQueries
 {
-    private static readonly VideoKeyset Newest = new(VideoSortField.CreatedAt, Descending: true);
-
     /// <summary>One statement whichever way it reads (<see cref="CompiledReads.SubscriptionFeed"/>).</summary>
     public async Task<CursorPage<VideoDto>> ListSubscriptionVideosAsync(Guid subscriberId, int limit,
         VideoFeedPosition? after, CancellationToken cancellationToken)
@@ -18,6 +16,6 @@ public sealed class FeedQueries(ApplicationDbContext db, CompiledReads compiled)
         var more = docs.Count > limit;
         if (more)
             docs.RemoveAt(limit);
-        return new CursorPage<VideoDto>(docs, limit, more ? Newest.CursorAfter(docs[^1]) : null);
+        return new CursorPage<VideoDto>(docs, limit, more ? VideoKeyset.Newest.CursorAfter(docs[^1]) : null);
     }
 }

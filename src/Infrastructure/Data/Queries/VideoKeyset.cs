@@ -11,6 +11,9 @@ namespace VideoTube.Infrastructure.Data.Queries;
 /// </summary>
 internal readonly record struct VideoKeyset(VideoSortField SortBy, bool Descending)
 {
+    /// <summary>The feeds' default order: newest first.</summary>
+    public static readonly VideoKeyset Newest = new(VideoSortField.CreatedAt, Descending: true);
+
     public IQueryable<Video> Sort(IQueryable<Video> videos) => (SortBy, Descending) switch
     {
         (VideoSortField.Views, true) => videos.OrderByDescending(v => v.Views).ThenByDescending(v => v.Id),

@@ -19,7 +19,8 @@ public sealed partial class VideoQueries
     /// the drafts one reads the caller's drafts alone from ix_videos_owner_drafts. Unsearched, the total is read from
     /// the stored counters (<see cref="FeedTotal"/>), so no page counts the catalogue; searched, it counts both branches
     /// uncut, up to the count cap, unless this instance has lately counted the same search past the cap
-    /// (<see cref="CappedSearchCounts"/>).
+    /// (<see cref="CappedSearchCounts"/>). The hottest case, unsearched and unfiltered in the default order on its first
+    /// page or by cursor, is the same query compiled (<see cref="CompiledReads.NewestFeed"/>).
     /// </summary>
     public async Task<PaginatedList<VideoDto>> ListAsync(VideoFeedRequest request, Guid? callerId,
         CancellationToken cancellationToken)
@@ -31,7 +32,7 @@ public sealed partial class VideoQueries
             var read = await compiled.NewestFeed(db, callerId, request.After?.CreatedAt ?? CompiledReads.AfterNewest,
                 request.After?.Id ?? Guid.AllBitsSet, request.Page.Limit + 1).ToListAsync(cancellationToken);
             return await read.ToBoundedPageAsync(FeedTotal(null, callerId).FirstOrDefaultAsync, request.Page,
-                afterCursor, long.MaxValue, Newest.CursorAfter, cancellationToken);
+                afterCursor, long.MaxValue, VideoKeyset.Newest.CursorAfter, cancellationToken);
         }
 
         IQueryable<Video> videos = db.Videos.AsNoTracking();
@@ -90,6 +91,4 @@ public sealed partial class VideoQueries
 
     private static readonly Func<ApplicationDbContext, Guid?, IQueryable<long>> CatalogueTotalOf =
         CompiledReads.CatalogueTotal.Compile();
-
-    private static readonly VideoKeyset Newest = new(VideoSortField.CreatedAt, Descending: true);
 }
