@@ -20,6 +20,8 @@ public sealed class CompiledReads(IConfigurationProvider mapping)
 {
     // The visibility rule, stated once in VideoAccess; its captured caller is bound to each query's callerId.
     private static readonly Expression<Func<Video, bool>> Visible = VideoAccess.IsVisibleTo(null);
+    // VideoKeyset's newest-first seek; its captured position is bound to each query's createdAt and id.
+    private static readonly Expression<Func<Video, bool>> AfterPosition = VideoKeyset.NewestAfter(default, default);
     private static readonly Expression<Func<WatchHistoryEntry, bool>> HistoryVisible =
         VideoAccess.VisibleThrough<WatchHistoryEntry>(h => h.Video, null);
 
@@ -67,13 +69,13 @@ public sealed class CompiledReads(IConfigurationProvider mapping)
             // The caller is "viewerId", not the projection's "callerId": the feed's other orders project without a
             // caller (no failureReason on the caller's own drafts), and this one answers the same.
             mapping, (db, viewerId, createdAt, id, take) => db.Videos.TagWith(InlinePagingInterceptor.Tag)
-                .Where(v => v.IsPublished
-                    && EF.Functions.LessThan(ValueTuple.Create(v.CreatedAt, v.Id), ValueTuple.Create(createdAt, id)))
+                .Where(v => v.IsPublished)
+                .Where(AfterPosition)
                 .OrderByDescending(v => v.CreatedAt).ThenByDescending(v => v.Id)
                 .Take(take)
                 .Concat(db.Videos
-                    .Where(v => !v.IsPublished && v.OwnerId == viewerId
-                        && EF.Functions.LessThan(ValueTuple.Create(v.CreatedAt, v.Id), ValueTuple.Create(createdAt, id)))
+                    .Where(v => !v.IsPublished && v.OwnerId == viewerId)
+                    .Where(AfterPosition)
                     .OrderByDescending(v => v.CreatedAt).ThenByDescending(v => v.Id)
                     .Take(take))
                 .OrderByDescending(v => v.CreatedAt).ThenByDescending(v => v.Id),
@@ -104,14 +106,14 @@ public sealed class CompiledReads(IConfigurationProvider mapping)
     /// and keeps the newest.</item>
     /// </list>
     /// Its LIMITs are written as numbers (<see cref="InlinePagingInterceptor"/>), so the generic plan is costed for
-    /// the page. The seek is VideoKeyset's newest-first one, written out because a compiled query cannot call it.
+    /// the page.
     /// </summary>
     public Func<ApplicationDbContext, Guid, DateTime, Guid, int, IAsyncEnumerable<VideoDto>> SubscriptionFeed { get; } =
         EF.CompileAsyncQuery(CompiledProjection.Select<ApplicationDbContext, Guid, DateTime, Guid, int, Video, VideoDto>(
             mapping, (db, subscriberId, createdAt, id, take) => db.Videos.TagWith(InlinePagingInterceptor.Tag)
-                .Where(v => v.IsPublished
-                    && EF.Functions.LessThan(ValueTuple.Create(v.CreatedAt, v.Id), ValueTuple.Create(createdAt, id))
-                    && db.Subscriptions.Count(s => s.SubscriberId == subscriberId && s.ChannelId == v.OwnerId) > 0)
+                .Where(v => v.IsPublished)
+                .Where(AfterPosition)
+                .Where(v => db.Subscriptions.Count(s => s.SubscriberId == subscriberId && s.ChannelId == v.OwnerId) > 0)
                 .OrderByDescending(v => v.CreatedAt).ThenByDescending(v => v.Id)
                 .Take(take)
                 .Where(_ => db.Users.Where(u => u.Id == subscriberId).Select(u => u.SubscriptionsCount)

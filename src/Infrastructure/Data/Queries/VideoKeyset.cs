@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using VideoTube.Application.Videos;
 using VideoTube.Domain.Entities;
@@ -13,6 +14,13 @@ internal readonly record struct VideoKeyset(VideoSortField SortBy, bool Descendi
 {
     /// <summary>The feeds' default order: newest first.</summary>
     public static readonly VideoKeyset Newest = new(VideoSortField.CreatedAt, Descending: true);
+
+    /// <summary>
+    /// The rows after (<paramref name="createdAt"/>, <paramref name="id"/>) in newest-first order. A compiled query uses
+    /// it through a field: its captured values are bound to the query's parameters named createdAt and id.
+    /// </summary>
+    public static Expression<Func<Video, bool>> NewestAfter(DateTime createdAt, Guid id) =>
+        v => EF.Functions.LessThan(ValueTuple.Create(v.CreatedAt, v.Id), ValueTuple.Create(createdAt, id));
 
     public IQueryable<Video> Sort(IQueryable<Video> videos) => (SortBy, Descending) switch
     {
@@ -52,7 +60,7 @@ internal readonly record struct VideoKeyset(VideoSortField SortBy, bool Descendi
             default:
                 var createdAt = after.CreatedAt;
                 return Descending
-                    ? videos.Where(v => EF.Functions.LessThan(ValueTuple.Create(v.CreatedAt, v.Id), ValueTuple.Create(createdAt, id)))
+                    ? videos.Where(NewestAfter(createdAt, id))
                     : videos.Where(v => EF.Functions.GreaterThan(ValueTuple.Create(v.CreatedAt, v.Id), ValueTuple.Create(createdAt, id)));
         }
     }
