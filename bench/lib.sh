@@ -202,7 +202,8 @@ for_each_route() {
 }
 
 # Values the routes need from the seeded database. Sets BENCH_USER (default: the seeder's user000002), ME, POPULAR, POPULAR_ID, VIDEO_ID,
-# FOLLOWS (how many channels BENCH_USER follows) and SEARCH_COLUMN (the videos table's stored tsvector column, or "").
+# FOLLOWS (how many channels BENCH_USER follows), SEARCH_COLUMN (the videos table's stored tsvector column, or "") and
+# KNOWN_VERSION/KNOWN_MATCHES (what the API remembers of QUERY's total).
 read_bench_data() {
   # user000002 up to 999,999 users, user0000002 from a million on (the seeder widens the numbers to sort right).
   [ -n "${BENCH_USER:-}" ] || BENCH_USER=$(psql_value "SELECT user_name FROM users WHERE user_name ~ '^user0*2$' LIMIT 1")
@@ -219,6 +220,14 @@ read_bench_data() {
   FOLLOWS=$(psql_value "SELECT count(*) FROM subscriptions WHERE subscriber_id = '$ME'")
   SEARCH_COLUMN=$(psql_value "SELECT attname FROM pg_attribute WHERE attrelid = 'videos'::regclass
     AND atttypid = 'tsvector'::regtype AND NOT attisdropped ORDER BY attnum LIMIT 1")
+  # What an API instance remembers of QUERY's total after its first page (SearchTotals): the published matches, up to
+  # the cap and one, at the catalogue's search version (-1, matching none, on a schema without one).
+  KNOWN_VERSION=$(psql_value "SELECT search_version FROM catalogue_counters" 2>/dev/null || echo -1)
+  KNOWN_MATCHES=0
+  if [ -n "$SEARCH_COLUMN" ]; then
+    KNOWN_MATCHES=$(psql_value "SELECT count(*) FROM (SELECT 1 FROM videos WHERE is_published
+      AND $SEARCH_COLUMN @@ websearch_to_tsquery('english', \$q\$$QUERY\$q\$) LIMIT ${COUNT_CAP:-10000} + 1) m")
+  fi
 }
 
 # Walks the video feed from page 1 by nextCursor, DEEP_PAGE - 1 times, and sets DEEP_CURSOR to the cursor of page

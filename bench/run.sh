@@ -142,9 +142,12 @@ run_wrk() {
 field() { sed -n "s/.*[[:space:]]$1=\([0-9]*\).*/\1/p" <<<"$2"; }
 
 # Runs one pgbench script for DURATION and sets PGBENCH_TPS (rounded), or "n/a" with the reason in PGBENCH_NOTE.
+# A script's line "-- pgbench-options: <settings>" becomes PGOPTIONS for its sessions (e.g. a plan cache mode).
 run_pgbench() {
   local script="$1"; shift
-  local out="$WORK/pgbench.out" tps
+  local out="$WORK/pgbench.out" tps options
+  options=$(sed -n 's/^-- pgbench-options: //p' "$script" | head -1)
+  PGOPTIONS="${options:-${PGOPTIONS:-}}" \
   timeout $((DURATION + 60)) "$PGBENCH" -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "$DURATION" \
     -f "$script" "$@" >"$out" 2>&1 || true
   tps=$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' "$out" | head -1)
@@ -212,6 +215,7 @@ bench_route() {
 
   local vars=(-D me="$ME" -D username="${POPULAR^^}" -D popular_id="$POPULAR_ID" -D query="$QUERY"
     -D video_id="$VIDEO_ID" -D login_name="${BENCH_USER^^}" -D login_id="$ME"
+    -D known_version="$KNOWN_VERSION" -D known_matches="$KNOWN_MATCHES"
     -D after_at="${AFTER_AT:-infinity}" -D after_id="${AFTER_ID:-00000000-0000-0000-0000-000000000000}")
   local ef="n/a" best="n/a" script line
   if [ -f "$EF_DIR/$name.sql" ]; then

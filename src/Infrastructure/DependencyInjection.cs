@@ -60,7 +60,7 @@ public static class DependencyInjection
         services.AddSingleton<IDatabaseErrorTranslator, DatabaseErrorTranslator>();
         services.AddSingleton<CompiledReads>();
         services.AddScoped<IVideoQueries, VideoQueries>();
-        services.AddSingleton<CappedSearchCounts>();
+        services.AddSingleton<SearchTotals>();
         services.AddScoped<IFeedQueries, FeedQueries>();
         services.AddScoped<IUserQueries, UserQueries>();
         services.AddScoped<ISubscriptionQueries, SubscriptionQueries>();

@@ -55,7 +55,9 @@ public static class StoredCounters
                               sum(views) AS views, sum(likes_count) AS likes
                        FROM videos GROUP BY owner_id) AS v ON v.owner_id = x.id
             WHERE u.id = x.id AND (sr.n IS NOT NULL OR sd.n IS NOT NULL OR v.n IS NOT NULL);
-            UPDATE catalogue_counters SET published_videos = (SELECT count(*) FROM videos WHERE is_published) WHERE id = 1;
+            -- The load ran without triggers, so totals a running API remembers for searches are stale too.
+            UPDATE catalogue_counters SET published_videos = (SELECT count(*) FROM videos WHERE is_published),
+                                          search_version = search_version + 1 WHERE id = 1;
             """, timeoutSeconds: 0);
     }
 }

@@ -42,10 +42,20 @@ public static class BoundedPageExtensions
         Func<CancellationToken, Task<long>> totalAlone, PageRequest page, bool afterCursor, long countCap,
         Func<T, string> cursorOf, CancellationToken cancellationToken)
     {
+        var read = await rows.ReadPageRowsAsync(page, afterCursor, cancellationToken);
+        return await read.ToBoundedPageAsync(totalAlone, page, afterCursor, countCap, cursorOf, cancellationToken);
+    }
+
+    /// <summary>
+    /// The rows of a bounded page, whatever each row carries beside its item: the page's rows (after the cursor's
+    /// position, or after OFFSET), one more than <see cref="PageRequest.Limit"/>.
+    /// </summary>
+    public static Task<List<TRow>> ReadPageRowsAsync<TRow>(this IQueryable<TRow> rows, PageRequest page,
+        bool afterCursor, CancellationToken cancellationToken)
+    {
         if (!afterCursor && page.Skip > 0)
             rows = rows.Skip(page.Skip);
-        var read = await rows.Take(page.Limit + 1).ToListAsync(cancellationToken);
-        return await read.ToBoundedPageAsync(totalAlone, page, afterCursor, countCap, cursorOf, cancellationToken);
+        return rows.Take(page.Limit + 1).ToListAsync(cancellationToken);
     }
 
     /// <summary>

@@ -17,8 +17,8 @@ public sealed class PaginationOptions
 
     /// <summary>
     /// How long an instance remembers that a search had more matches than <see cref="CountCap"/>, and reads its pages
-    /// without counting again: only such capped totals can be this old; smaller ones are counted on every page. Zero
-    /// turns it off.
+    /// without counting again: only such capped totals can be this old (smaller ones are remembered only while the
+    /// catalogue's search version stands, so they stay exact). Zero turns it off.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan CappedCountTtl { get; set; } = TimeSpan.FromMinutes(1);

@@ -12,5 +12,6 @@ public sealed class CatalogueCountersConfiguration : IEntityTypeConfiguration<Ca
         builder.ToTable("catalogue_counters", t => t.HasCheckConstraint("ck_catalogue_counters_singleton", "id = 1"));
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.PublishedVideos).IsStoredCounter();
+        builder.Property(c => c.SearchVersion).IsStoredCounter();
     }
 }

@@ -117,6 +117,12 @@ namespace VideoTube.Infrastructure.Data.Migrations
                         .HasDefaultValue(0L)
                         .HasColumnName("published_videos");
 
+                    b.Property<long>("SearchVersion")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("search_version");
+
                     b.HasKey("Id")
                         .HasName("pk_catalogue_counters");
 

@@ -18,9 +18,9 @@ public sealed partial class VideoQueries
     /// tests each row's stored vector on the way, or reads the partial GIN index) only as far as the page reaches, and
     /// the drafts one reads the caller's drafts alone from ix_videos_owner_drafts. Unsearched, the total is read from
     /// the stored counters (<see cref="FeedTotal"/>), so no page counts the catalogue; searched, it counts both branches
-    /// uncut, up to the count cap, unless this instance has lately counted the same search past the cap
-    /// (<see cref="CappedSearchCounts"/>). The hottest case, unsearched and unfiltered in the default order on its first
-    /// page or by cursor, is the same query compiled (<see cref="CompiledReads.NewestFeed"/>).
+    /// uncut, up to the count cap, unless this instance remembers the search's published matches
+    /// (<see cref="SearchTotals"/>). The hottest case, unsearched and unfiltered in the default order on its first page
+    /// or by cursor, is the same query compiled (<see cref="CompiledReads.NewestFeed"/>).
     /// </summary>
     public async Task<PaginatedList<VideoDto>> ListAsync(VideoFeedRequest request, Guid? callerId,
         CancellationToken cancellationToken)
@@ -48,12 +48,11 @@ public sealed partial class VideoQueries
 
         var keyset = new VideoKeyset(request.SortBy, request.Descending);
         var published = videos.Where(v => v.IsPublished);
-        IQueryable<Video> visible = published;
+        // Without a caller, a query of no rows: the same statement either way, and counting it costs nothing.
+        var drafts = callerId is { } me ? videos.Where(v => !v.IsPublished && v.OwnerId == me) : videos.Where(v => false);
         var candidates = keyset.Seek(published, request.After);
-        if (callerId is { } me)
+        if (callerId is not null)
         {
-            var drafts = videos.Where(v => !v.IsPublished && v.OwnerId == me);
-            visible = published.Concat(drafts);
             // One row past the page, so the page knows whether another follows.
             var window = (afterCursor ? 0 : request.Page.Skip) + request.Page.Limit + 1;
             candidates = keyset.Sort(candidates).Take(window)
@@ -66,16 +65,33 @@ public sealed partial class VideoQueries
                 keyset.CursorAfter, cancellationToken);
 
         var countCap = pagination.Value.CountCap;
-        var key = CappedSearchCounts.KeyOf(searched, request.OwnerId, callerId);
-        if (cappedCounts.IsAboveCap(key))
+        var key = SearchTotals.KeyOf(searched, request.OwnerId);
+        if (searchTotals.IsAboveCap(key))
             return await page.ToCappedPageAsync(request.Page, afterCursor, countCap, keyset.CursorAfter,
                 cancellationToken);
-        var counted = await page.ToBoundedPageAsync(visible, request.Page, afterCursor, countCap, keyset.CursorAfter,
-            cancellationToken);
-        if (counted.TotalDocsCapped)
-            cappedCounts.RememberAboveCap(key);
-        return counted;
+
+        // The published matches are counted only if the catalogue's search version moved since this search was last
+        // counted (PostgreSQL evaluates the CASE's count only when it takes that branch); the caller's drafts always.
+        var known = searchTotals.Known(key);
+        var counted = countCap + 1;
+        var catalogue = db.CatalogueCounters.Where(c => c.Id == CatalogueCounters.SingletonId);
+        var rows = await page.Select(item => new SearchRow(item,
+                catalogue.Select(c => c.SearchVersion == known.SearchVersion
+                    ? known.PublishedMatches
+                    : published.Take(counted).LongCount()).First(),
+                drafts.Take(counted).LongCount(),
+                catalogue.Select(c => c.SearchVersion).First()))
+            .ReadPageRowsAsync(request.Page, afterCursor, cancellationToken);
+        if (rows.Count > 0)
+            searchTotals.Remember(key, rows[0].PublishedMatches, rows[0].SearchVersion);
+        return await rows.Select(row => new BoundedRow<VideoDto>(row.Item, row.PublishedMatches + row.DraftMatches))
+            .ToList()
+            .ToBoundedPageAsync(token => published.Concat(drafts).Take(counted).LongCountAsync(token), request.Page,
+                afterCursor, countCap, keyset.CursorAfter, cancellationToken);
     }
+
+    /// <summary>A row of a searched page: the video, the search's total in two parts, and the version it holds at.</summary>
+    private sealed record SearchRow(VideoDto Item, long PublishedMatches, long DraftMatches, long SearchVersion);
 
     /// <summary>
     /// What the unsearched feed can show, from stored counters: every published video (or the owner's published ones)

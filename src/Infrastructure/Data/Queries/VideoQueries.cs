@@ -11,7 +11,7 @@ using VideoTube.Infrastructure.Data.Configurations;
 namespace VideoTube.Infrastructure.Data.Queries;
 
 public sealed partial class VideoQueries(ApplicationDbContext db, IMapper mapper, CompiledReads compiled, TimeProvider clock,
-    IOptions<PaginationOptions> pagination, CappedSearchCounts cappedCounts) : IVideoQueries
+    IOptions<PaginationOptions> pagination, SearchTotals searchTotals) : IVideoQueries
 {
     /// <summary>
     /// Raw SQL for the row lock and RETURNING, which EF Core's ExecuteUpdate lacks. Under READ COMMITTED the locking
