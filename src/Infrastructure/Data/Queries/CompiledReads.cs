@@ -61,7 +61,7 @@ public sealed class CompiledReads(IConfigurationProvider mapping)
     /// The home feed in its default order (newest first) from a position (createdAt, id), as
     /// <see cref="VideoQueries.ListAsync"/> builds it for every other order and filter: the published videos and the
     /// caller's drafts, each cut at the page, merged, with <see cref="CatalogueTotal"/> on every row. Its first page
-    /// starts after (infinity, the largest id). LIMITs are written as numbers (<see cref="InlinePagingInterceptor"/>).
+    /// starts before every video (<see cref="NewestFirstFrom"/>). LIMITs are written as numbers (<see cref="InlinePagingInterceptor"/>).
     /// Compiled, because building and funcletizing that query was a quarter of the API's CPU on a deep page.
     /// </summary>
     public Func<ApplicationDbContext, Guid?, DateTime, Guid, int, IAsyncEnumerable<BoundedRow<VideoDto>>> NewestFeed { get; } =
@@ -81,8 +81,12 @@ public sealed class CompiledReads(IConfigurationProvider mapping)
                 .OrderByDescending(v => v.CreatedAt).ThenByDescending(v => v.Id),
             CatalogueTotal));
 
-    /// <summary>The position before every video in newest-first order: (infinity, the largest id).</summary>
-    public static readonly DateTime AfterNewest = DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc);
+    /// <summary>
+    /// Where a newest-first read (<see cref="NewestFeed"/>, <see cref="SubscriptionFeed"/>) starts: after the cursor's
+    /// row, or, without a cursor, before every video: after (infinity, the largest id).
+    /// </summary>
+    public static (DateTime CreatedAt, Guid Id) NewestFirstFrom(VideoFeedPosition? after) =>
+        after is null ? (DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc), Guid.AllBitsSet) : (after.CreatedAt, after.Id);
 
     /// <summary>
     /// Who follows at least this many channels has their subscription feed walked newest first; who follows fewer has
@@ -94,10 +98,11 @@ public sealed class CompiledReads(IConfigurationProvider mapping)
 
     /// <summary>
     /// A page of a subscription feed: the newest published videos of followed channels after a position (createdAt,
-    /// id), one row more than the page; the first page starts after (infinity, the largest id). Which way is cheaper
-    /// depends on the subscriber, so the statement holds both and chooses by their stored follow count as it runs (a
-    /// one-time filter on each branch): PostgreSQL keeps one generic plan for it instead of planning every call, which
-    /// was half of its cost and chose the walk even for a user following a handful of channels (158 tx/s for them).
+    /// id), one row more than the page; the first page starts before every video (<see cref="NewestFirstFrom"/>).
+    /// Which way is cheaper depends on the subscriber, so the statement holds both and chooses by their stored follow
+    /// count as it runs (a one-time filter on each branch): PostgreSQL keeps one generic plan for it instead of planning
+    /// every call, which was half of its cost and chose the walk even for a user following a handful of channels
+    /// (158 tx/s for them).
     /// <list type="bullet">
     /// <item>The walk reads ix_videos_published_created_at_id from the position and probes the subscription key for
     /// each row until the page is full. The probe is a counted sub-query, not <c>Any</c>: an EXISTS would be turned

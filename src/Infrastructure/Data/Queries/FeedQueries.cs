@@ -10,8 +10,8 @@ public sealed class FeedQueries(ApplicationDbContext db, CompiledReads compiled)
     public async Task<CursorPage<VideoDto>> ListSubscriptionVideosAsync(Guid subscriberId, int limit,
         VideoFeedPosition? after, CancellationToken cancellationToken)
     {
-        var docs = await compiled.SubscriptionFeed(db, subscriberId, after?.CreatedAt ?? CompiledReads.AfterNewest,
-                after?.Id ?? Guid.AllBitsSet, limit + 1)
+        var (createdAt, id) = CompiledReads.NewestFirstFrom(after);
+        var docs = await compiled.SubscriptionFeed(db, subscriberId, createdAt, id, limit + 1)
             .ToListAsync(cancellationToken);
         var more = docs.Count > limit;
         if (more)

@@ -29,8 +29,9 @@ public sealed partial class VideoQueries
         if (request is { Search: null, OwnerId: null, SortBy: VideoSortField.CreatedAt, Descending: true }
             && (afterCursor || request.Page.Page == 1))
         {
-            var read = await compiled.NewestFeed(db, callerId, request.After?.CreatedAt ?? CompiledReads.AfterNewest,
-                request.After?.Id ?? Guid.AllBitsSet, request.Page.Limit + 1).ToListAsync(cancellationToken);
+            var (createdAt, id) = CompiledReads.NewestFirstFrom(request.After);
+            var read = await compiled.NewestFeed(db, callerId, createdAt, id, request.Page.Limit + 1)
+                .ToListAsync(cancellationToken);
             return await read.ToBoundedPageAsync(FeedTotal(null, callerId).FirstOrDefaultAsync, request.Page,
                 afterCursor, long.MaxValue, VideoKeyset.Newest.CursorAfter, cancellationToken);
         }
