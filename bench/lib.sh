@@ -87,7 +87,7 @@ start_api() {
   (
     cd "$(dirname "$API_DLL")" || exit 1
     exec env \
-      DOTNET_EnableWriteXorExecute=0 MALLOC_ARENA_MAX=2 \
+      DOTNET_EnableWriteXorExecute=0 MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=65536 MALLOC_TRIM_THRESHOLD_=65536 \
       ConnectionStrings__VideoTube="$CONNECTION" \
       Jwt__SigningKey="$(head -c 48 /dev/urandom | base64 | tr -d '\n')" \
       ASPNETCORE_ENVIRONMENT=Production \
