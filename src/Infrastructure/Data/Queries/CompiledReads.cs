@@ -61,8 +61,9 @@ public sealed class CompiledReads(IConfigurationProvider mapping)
     /// The home feed in its default order (newest first) from a position (createdAt, id), as
     /// <see cref="VideoQueries.ListAsync"/> builds it for every other order and filter: the published videos and the
     /// caller's drafts, each cut at the page, merged, with <see cref="CatalogueTotal"/> on every row. Its first page
-    /// starts before every video (<see cref="NewestFirstFrom"/>). LIMITs are written as numbers (<see cref="InlinePagingInterceptor"/>).
-    /// Compiled, because building and funcletizing that query was a quarter of the API's CPU on a deep page.
+    /// starts before every video (<see cref="NewestFirstFrom"/>). LIMITs are written as numbers
+    /// (<see cref="InlinePagingInterceptor"/>). Compiled, because building and funcletizing that query was a quarter of
+    /// the API's CPU on a deep page.
     /// </summary>
     public Func<ApplicationDbContext, Guid?, DateTime, Guid, int, IAsyncEnumerable<BoundedRow<VideoDto>>> NewestFeed { get; } =
         EF.CompileAsyncQuery(CompiledProjection.SelectPage<ApplicationDbContext, Guid?, DateTime, Guid, Video, VideoDto>(
@@ -86,7 +87,9 @@ public sealed class CompiledReads(IConfigurationProvider mapping)
     /// row, or, without a cursor, before every video: after (infinity, the largest id).
     /// </summary>
     public static (DateTime CreatedAt, Guid Id) NewestFirstFrom(VideoFeedPosition? after) =>
-        after is null ? (DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc), Guid.AllBitsSet) : (after.CreatedAt, after.Id);
+        after is null
+            ? (DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc), Guid.AllBitsSet)
+            : (after.CreatedAt, after.Id);
 
     /// <summary>
     /// Who follows at least this many channels has their subscription feed walked newest first; who follows fewer has

@@ -82,6 +82,10 @@ public sealed class SearchTotals(IOptions<PaginationOptions> options, TimeProvid
         else
             return;
 
+        // Every page of a remembered search confirms what is already here: nothing to write, and no pass over the
+        // whole dictionary (its Count takes every lock) on the hot path.
+        if (_totals.TryGetValue(key, out var current) && current == remembered)
+            return;
         RaiseNewestVersion(searchVersion);
         if (_totals.Count >= MaxEntries)
             Prune(now);
