@@ -72,6 +72,17 @@ public static class DependencyInjection
         services.AddScoped<IPostReader<Tweet, TweetDto>>(provider => provider.GetRequiredService<ITweetQueries>());
         services.AddScoped<IPlaylistQueries, PlaylistQueries>();
         services.AddScoped<IUploadQueries, UploadQueries>();
+        // Upload claims are held for as long as a client sends a body, so they get a pool of their own (see
+        // IUploadQueries); it resets a returned session, so no lock can outlive its request there.
+        services.AddKeyedSingleton(UploadQueries.ClaimsDataSourceKey, (provider, _) => NpgsqlDataSource.Create(
+            new NpgsqlConnectionStringBuilder(ApplicationConnectionString(provider.GetRequiredService<IConfiguration>(),
+                provider.GetRequiredService<IOptions<DatabaseOptions>>().Value))
+            {
+                MaxPoolSize = provider.GetRequiredService<IOptions<UploadOptions>>().Value.MaxConcurrentWrites,
+                MinPoolSize = 0,
+                NoResetOnClose = false,
+                Enlist = false,
+            }.ConnectionString));
         services.AddScoped<ICounterRepair, CounterRepair>();
         services.AddOptions<ViewsOptions>().Bind(configuration.GetSection(ViewsOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
@@ -83,6 +94,7 @@ public static class DependencyInjection
                 "Database: CommandTimeout and ConnectTimeout must be 1 s to 10 min, ReadinessTimeout above 0 and at most 30 s.")
             .Validate(o => o.HasValidAutoPrepare,
                 "Database: MaxAutoPrepare must be 0 to 4096, AutoPrepareMinUsages 1 to 1000, PlanCacheMode auto, force_generic_plan or force_custom_plan.")
+            .Validate(o => o.HasValidPoolSize, "Database: MaxPoolSize must be 1 to 1000 (or unset: four per processor).")
             .ValidateOnStart();
 
         services.AddIdentityCore<User>(options =>

@@ -21,15 +21,15 @@ public sealed record UploadChecksum(HashAlgorithmName Algorithm, byte[] Digest);
 /// <summary>
 /// tus PATCH: appends one request's bytes to an upload, and turns the upload into a video when the last byte is in.
 /// <list type="bullet">
-/// <item>The upload's row is locked (NOWAIT) for the whole request, so a concurrent PATCH or DELETE of the same upload
-/// on any instance gets 409 instead of interleaving bytes; a dead instance's lock dies with its connection.</item>
+/// <item>The upload is claimed for the whole request (<see cref="IUploadQueries"/>), so a concurrent PATCH or DELETE of
+/// the same upload on any instance gets 409 instead of interleaving bytes; a dead instance's claim dies with it.</item>
 /// <item>The bytes become one new part object in storage (S3 has no append); the offset moves only once the part is
-/// stored, in the same transaction that records the part.</item>
+/// stored, in the one short transaction that records the part (and, for the last one, creates the video).</item>
 /// <item>A client that drops mid-request keeps what arrived: the body simply ends early and that shorter part is
 /// kept (unless a checksum was promised for the whole body, which can then not match).</item>
 /// </list>
 /// </summary>
-public sealed class AppendToUploadHandler(IApplicationDbContext db, ICurrentUser currentUser, IUploadQueries uploads,
+public sealed class AppendToUploadHandler(ICurrentUser currentUser, IUploadQueries uploads,
     IMediaStorage storage, CreateVideoHandler createVideo, IOptions<UploadOptions> options, TimeProvider clock,
     IMapper mapper, ILogger<AppendToUploadHandler> logger)
 {
@@ -45,8 +45,8 @@ public sealed class AppendToUploadHandler(IApplicationDbContext db, ICurrentUser
         string[] finishedParts = [];
         try
         {
-            await using var locked = await uploads.LockAsync(command.UploadId, cancellationToken);
-            var upload = UploadAccess.EnsureUsable(locked.Upload, callerId, clock.GetUtcNow().UtcDateTime);
+            await using var claimed = await uploads.ClaimAsync(command.UploadId, cancellationToken);
+            var upload = UploadAccess.EnsureUsable(claimed.Upload, callerId, clock.GetUtcNow().UtcDateTime);
             if (command.Offset != upload.Offset)
                 throw new ConflictException($"Upload-Offset does not match: the upload is at offset {upload.Offset}");
             if (upload.IsComplete)
@@ -64,19 +64,22 @@ public sealed class AppendToUploadHandler(IApplicationDbContext db, ICurrentUser
                 upload.Offset += part.Length;
             }
             upload.ExpiresAt = clock.GetUtcNow().UtcDateTime + options.Value.Expiration;
+            Func<Task>? createVideoWithUpload = null;
             if (upload.Offset == upload.Length)
             {
-                video = await storage.ConcatenateAsync(upload.PartKeys, VideoMedia.VideoFolder, upload.Extension,
-                    upload.ContentType, CancellationToken.None);
-                var created = await createVideo.HandleAsync(
-                    new CreateVideoCommand(upload.OwnerId, upload.Title, upload.Description, video, null),
-                    CancellationToken.None);
-                finishedParts = [.. upload.PartKeys];
-                upload.PartKeys = [];
-                upload.VideoId = created.Id;
+                var whole = video = await storage.ConcatenateAsync(upload.PartKeys, VideoMedia.VideoFolder,
+                    upload.Extension, upload.ContentType, CancellationToken.None);
+                createVideoWithUpload = async () =>
+                {
+                    var created = await createVideo.HandleAsync(
+                        new CreateVideoCommand(upload.OwnerId, upload.Title, upload.Description, whole, null),
+                        CancellationToken.None);
+                    finishedParts = [.. upload.PartKeys];
+                    upload.PartKeys = [];
+                    upload.VideoId = created.Id;
+                };
             }
-            await db.SaveChangesAsync(CancellationToken.None);
-            await locked.CommitAsync(CancellationToken.None);
+            await claimed.SaveAsync(createVideoWithUpload, CancellationToken.None);
             var result = mapper.Map<UploadDto>(upload);
             part = video = null; // committed: these are the upload's (or the video's) now
             await storage.DeleteQuietlyAsync(logger, finishedParts);

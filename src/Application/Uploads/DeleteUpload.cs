@@ -18,15 +18,14 @@ public sealed class DeleteUploadHandler(IApplicationDbContext db, ICurrentUser c
     {
         var callerId = currentUser.RequiredUserId;
         string[] parts;
-        await using (var locked = await uploads.LockAsync(command.UploadId, cancellationToken))
+        await using (var claimed = await uploads.ClaimAsync(command.UploadId, cancellationToken))
         {
-            var upload = locked.Upload;
+            var upload = claimed.Upload;
             if (upload is null || upload.OwnerId != callerId)
                 throw new NotFoundException(UploadAccess.NotFoundMessage);
             parts = [.. upload.PartKeys];
             db.Uploads.Remove(upload);
-            await db.SaveChangesAsync(cancellationToken);
-            await locked.CommitAsync(cancellationToken);
+            await claimed.SaveAsync(null, cancellationToken);
         }
         await storage.DeleteQuietlyAsync(logger, parts);
     }

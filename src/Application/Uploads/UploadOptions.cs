@@ -14,4 +14,12 @@ public sealed class UploadOptions
     /// <summary>How often each API instance deletes expired uploads (their parts and rows).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// How many PATCH/DELETE requests of one instance may write uploads at once. Each holds a PostgreSQL connection (its
+    /// claim) for as long as its client sends; one more waits up to <c>Database:ConnectTimeout</c> for a free one, then
+    /// gets 503 and retries (tus clients do). Mind PostgreSQL's <c>max_connections</c> across instances.
+    /// </summary>
+    [Range(1, 1000)]
+    public int MaxConcurrentWrites { get; set; } = 32;
 }

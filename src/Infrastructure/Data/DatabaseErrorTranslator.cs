@@ -43,13 +43,6 @@ public sealed class DatabaseErrorTranslator : IDatabaseErrorTranslator
         FindPostgresError(exception)?.SqlState == PostgresErrorCodes.ForeignKeyViolation;
 
     /// <summary>
-    /// A <c>NOWAIT</c> row lock held by another transaction. Npgsql counts 55P03 as transient, so it may arrive wrapped
-    /// (EF's execution strategy throws an InvalidOperationException around it); the caller says what was busy.
-    /// </summary>
-    public static bool IsLockNotAvailable(Exception exception) =>
-        FindPostgresError(exception)?.SqlState == PostgresErrorCodes.LockNotAvailable;
-
-    /// <summary>
     /// A serialization failure or a deadlock: the transaction lost a race with another and may simply be run again.
     /// </summary>
     public static bool IsRetryableConflict(Exception exception) =>

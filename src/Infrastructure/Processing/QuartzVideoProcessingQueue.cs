@@ -17,7 +17,7 @@ public sealed class QuartzVideoProcessingQueue(ISchedulerFactory schedulers, App
 {
     public async Task AddAndEnqueueAsync(Video video, CancellationToken cancellationToken)
     {
-        // A caller already in a transaction (a tus upload holds its row lock in one) keeps it: the video and its
+        // A caller already in a transaction (a tus upload's last PATCH saves in one) keeps it: the video and its
         // job then commit with the caller's work; otherwise this is its own transaction.
         var owned = db.Database.CurrentTransaction is null
             ? await db.Database.BeginTransactionAsync(cancellationToken)

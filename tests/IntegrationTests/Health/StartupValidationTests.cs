@@ -41,6 +41,8 @@ public sealed class StartupValidationTests
     [TestCase("Database:MaxAutoPrepare", "-1")]
     [TestCase("Database:AutoPrepareMinUsages", "0")]
     [TestCase("Database:PlanCacheMode", "sometimes")]
+    [TestCase("Database:MaxPoolSize", "0")]
+    [TestCase("Uploads:MaxConcurrentWrites", "0")]
     public void Invalid_settings_fail_start_up(string key, string value)
     {
         using var factory = new VideoTubeApiFactory("Host=127.0.0.1;Database=unused", Path.GetTempPath(),

@@ -86,7 +86,7 @@ public sealed class ResumeAcrossInstancesTests : UploadTestBase
             await stream.WriteAsync(bytes.AsMemory(0, 120_000));
             await stream.FlushAsync();
             // Dies only once instance A is inside the request: Kestrel drops a request whose connection closed before
-            // it reached the app, so closing at once would test nothing. A's row lock (held while it reads the body)
+            // it reached the app, so closing at once would test nothing. A's claim (held while it reads the body)
             // answers B's empty PATCH with 409; before that, an empty PATCH at offset 0 changes nothing.
             await WaitUntilLockedAsync(onB, url);
         }
@@ -144,7 +144,7 @@ public sealed class ResumeAcrossInstancesTests : UploadTestBase
         }
     }
 
-    /// <summary>Sends empty PATCHes at offset 0 from <paramref name="client"/> until one meets another request's row lock.</summary>
+    /// <summary>Sends empty PATCHes at offset 0 from <paramref name="client"/> until one meets another request's claim.</summary>
     private static async Task WaitUntilLockedAsync(HttpClient client, string url)
     {
         // Bounded so a request that never reaches the app fails the test instead of blocking the suite.

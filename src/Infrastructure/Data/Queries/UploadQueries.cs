@@ -1,38 +1,81 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using VideoTube.Application.Common.Exceptions;
 using VideoTube.Application.Uploads;
 using VideoTube.Domain.Entities;
 
 namespace VideoTube.Infrastructure.Data.Queries;
 
-/// <summary>PostgreSQL row locks: <c>FOR UPDATE NOWAIT</c> fails at once (55P03) instead of queueing behind a PATCH.</summary>
-public sealed class UploadQueries(ApplicationDbContext db) : IUploadQueries
+/// <summary>
+/// Upload claims are PostgreSQL session advisory locks, taken with <c>pg_try_advisory_lock</c> (so a second writer
+/// gets 409 at once instead of queueing) on a connection of <see cref="ClaimsDataSourceKey"/>'s pool. The upload's own
+/// row is read and written through the request's unit of work, on the request pool, only for as long as that takes.
+/// </summary>
+public sealed class UploadQueries(ApplicationDbContext db,
+    [FromKeyedServices(UploadQueries.ClaimsDataSourceKey)] NpgsqlDataSource claims) : IUploadQueries
 {
-    public async Task<ILockedUpload> LockAsync(Guid uploadId, CancellationToken cancellationToken)
+    /// <summary>The service key of the data source whose connections hold upload claims.</summary>
+    public const string ClaimsDataSourceKey = "upload-claims";
+
+    /// <summary>The advisory lock key of an upload, as SQL over its <c>id</c> column (the cleanup's claim).</summary>
+    internal const string ClaimKeySql = "hashtextextended('upload:' || id::text, 0)";
+
+    public async Task<IClaimedUpload> ClaimAsync(Guid uploadId, CancellationToken cancellationToken)
     {
-        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var connection = await claims.OpenConnectionAsync(cancellationToken);
         try
         {
-            var upload = await db.Uploads.FromSql($"SELECT * FROM uploads WHERE id = {uploadId} FOR UPDATE NOWAIT")
-                .SingleOrDefaultAsync(cancellationToken);
-            return new LockedUpload(transaction, upload);
+            await using (var claim = new NpgsqlCommand("SELECT pg_try_advisory_lock(hashtextextended($1, 0))", connection))
+            {
+                claim.Parameters.Add(new NpgsqlParameter { Value = "upload:" + uploadId.ToString("D") });
+                if (await claim.ExecuteScalarAsync(cancellationToken) is not true)
+                    throw new ConflictException("Another request is writing this upload; ask for its offset (HEAD) and retry");
+            }
+            var upload = await db.Uploads.SingleOrDefaultAsync(u => u.Id == uploadId, cancellationToken);
+            return new ClaimedUpload(db, connection, upload);
         }
-        catch (Exception exception)
+        catch
         {
-            await transaction.DisposeAsync();
-            if (DatabaseErrorTranslator.IsLockNotAvailable(exception))
-                throw new ConflictException("Another request is writing this upload; ask for its offset (HEAD) and retry");
+            await ClaimedUpload.ReleaseAsync(connection);
             throw;
         }
     }
 
-    private sealed class LockedUpload(IDbContextTransaction transaction, Upload? upload) : ILockedUpload
+    private sealed class ClaimedUpload(ApplicationDbContext db, NpgsqlConnection claim, Upload? upload) : IClaimedUpload
     {
         public Upload? Upload => upload;
 
-        public Task CommitAsync(CancellationToken cancellationToken) => transaction.CommitAsync(cancellationToken);
+        public async Task SaveAsync(Func<Task>? alsoInTransaction, CancellationToken cancellationToken)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (alsoInTransaction is not null)
+                await alsoInTransaction();
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
 
-        public ValueTask DisposeAsync() => transaction.DisposeAsync();
+        public ValueTask DisposeAsync() => new(ReleaseAsync(claim));
+
+        /// <summary>
+        /// Unlocks before the connection goes back to its pool, where a lock would outlive the request. If that fails,
+        /// the connection is discarded instead of pooled: its PostgreSQL session, and the lock, end with it.
+        /// </summary>
+        public static async Task ReleaseAsync(NpgsqlConnection connection)
+        {
+            try
+            {
+                await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock_all()", connection);
+                await unlock.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+            catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
+            {
+                NpgsqlConnection.ClearPool(connection);
+            }
+            finally
+            {
+                await connection.DisposeAsync();
+            }
+        }
     }
 }
