@@ -86,9 +86,9 @@ public sealed class ResumeAcrossInstancesTests : UploadTestBase
             await stream.WriteAsync(bytes.AsMemory(0, 120_000));
             await stream.FlushAsync();
             // Dies only once instance A is inside the request: Kestrel drops a request whose connection closed before
-            // it reached the app, so closing at once would test nothing. A's claim (held while it reads the body)
-            // answers B's empty PATCH with 409; before that, an empty PATCH at offset 0 changes nothing.
-            await WaitUntilLockedAsync(onB, url);
+            // it reached the app, so closing at once would test nothing. A holds the upload's claim while it reads
+            // the body.
+            await WaitUntilClaimedAsync([url]);
         }
 
         var offset = await WaitForOffsetAsync(onB, url);
@@ -142,21 +142,6 @@ public sealed class ResumeAcrossInstancesTests : UploadTestBase
         {
             File.Delete(file);
         }
-    }
-
-    /// <summary>Sends empty PATCHes at offset 0 from <paramref name="client"/> until one meets another request's claim.</summary>
-    private static async Task WaitUntilLockedAsync(HttpClient client, string url)
-    {
-        // Bounded so a request that never reaches the app fails the test instead of blocking the suite.
-        for (var attempt = 0; attempt < 600; attempt++)
-        {
-            using var response = await PatchAsync(client, url, 0, []);
-            if (response.StatusCode == HttpStatusCode.Conflict)
-                return;
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await response.Content.ReadAsStringAsync());
-            await Task.Delay(100);
-        }
-        Assert.Fail("the cut-off PATCH never reached instance A's handler");
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -91,6 +92,31 @@ public abstract class UploadTestBase : VideoTestBase
     {
         var id = Guid.Parse(url.Split('/')[^1]);
         return WithDbAsync(async db => (await db.Uploads.FindAsync(id))?.PartKeys.ToArray() ?? []);
+    }
+
+    /// <summary>
+    /// Waits (bounded) until a request holds each upload's claim, read from <c>pg_locks</c>: probing with another PATCH
+    /// would take the claim itself for a moment and could turn the awaited request away with 409.
+    /// </summary>
+    /// <param name="whyNot">Says why waiting is pointless (the awaited request ended), or null to go on.</param>
+    protected async Task WaitUntilClaimedAsync(IReadOnlyCollection<string> urls, Func<string?>? whyNot = null)
+    {
+        var ids = urls.Select(url => Guid.Parse(url.Split('/')[^1])).ToArray();
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            if (whyNot?.Invoke() is { } reason)
+                Assert.Fail(reason);
+            var claimed = await WithDbAsync(db => db.Database.SqlQuery<int>($"""
+                SELECT count(*)::int AS "Value" FROM pg_locks
+                WHERE locktype = 'advisory' AND granted AND objsubid = 1
+                  AND ((classid::bigint << 32) | objid::bigint) IN (
+                      SELECT hashtextextended('upload:' || id::text, 0) FROM unnest({ids}) AS id)
+                """).SingleAsync());
+            if (claimed == ids.Length)
+                return;
+            await Task.Delay(50);
+        }
+        Assert.Fail("the PATCH never reached its handler");
     }
 
     protected bool IsStored(string key) => File.Exists(Path.Combine(Factory.MediaRoot, key));
