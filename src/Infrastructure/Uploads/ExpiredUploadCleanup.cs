@@ -27,7 +27,7 @@ public sealed class ExpiredUploadCleanup(IServiceScopeFactory scopes, IOptions<U
     /// answer 409 instead of 410 until this commits.
     /// </summary>
     private static readonly string ExpiredBatchSql = $$"""
-        SELECT * FROM uploads WHERE expires_at <= {0} AND pg_try_advisory_xact_lock({{UploadQueries.ClaimKeySql}})
+        SELECT * FROM uploads WHERE expires_at <= {0} AND pg_try_advisory_xact_lock({{UploadQueries.ClaimKeyOf("id")}})
         ORDER BY expires_at LIMIT {{BatchSize}} FOR UPDATE SKIP LOCKED
         """;
 

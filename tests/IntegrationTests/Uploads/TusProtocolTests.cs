@@ -1,6 +1,8 @@
 using System.Net;
 using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using VideoTube.Infrastructure.Uploads;
 using VideoTube.IntegrationTests.Videos;
 
@@ -392,6 +394,34 @@ public sealed class TusProtocolTests : UploadTestBase
         await Factory.Services.GetRequiredService<ExpiredUploadCleanup>().RunOnceAsync(CancellationToken.None);
 
         Assert.That(await OffsetAsync(user.Client, url), Is.Zero);
+    }
+
+    [Test]
+    public async Task Cleanup_PassesOverAnExpiredUploadARequestHasClaimed_UntilTheClaimEnds()
+    {
+        var user = await CreateUserAsync();
+        var url = await CreateUploadAsync(user.Client, 3000);
+        var id = Guid.Parse(url.Split('/')[^1]);
+        await WithDbAsync(db => db.Uploads.Where(u => u.Id == id)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.ExpiresAt, DateTime.UtcNow.AddMinutes(-1))));
+        var cleanup = Factory.Services.GetRequiredService<ExpiredUploadCleanup>();
+
+        // A PATCH's claim, held from another session the way the API's claim pool holds it (unpooled: closing this
+        // connection ends the session and the claim with it).
+        await using (var claim = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = false }.ConnectionString))
+        {
+            await claim.OpenAsync();
+            await using (var command = new NpgsqlCommand("SELECT pg_advisory_lock(hashtextextended('upload:' || $1::text, 0))", claim))
+            {
+                command.Parameters.Add(new NpgsqlParameter { Value = id });
+                await command.ExecuteNonQueryAsync();
+            }
+            await cleanup.RunOnceAsync(CancellationToken.None);
+            Assert.That((await HeadAsync(user.Client, url)).StatusCode, Is.EqualTo(HttpStatusCode.Gone), "kept while claimed");
+        }
+
+        await cleanup.RunOnceAsync(CancellationToken.None);
+        Assert.That((await HeadAsync(user.Client, url)).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
     [TestCase("sha1")]

@@ -1,7 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using VideoTube.IntegrationTests.Videos;
 
 namespace VideoTube.IntegrationTests.Uploads;

@@ -18,17 +18,19 @@ public sealed class UploadQueries(ApplicationDbContext db,
     /// <summary>The service key of the data source whose connections hold upload claims.</summary>
     public const string ClaimsDataSourceKey = "upload-claims";
 
-    /// <summary>The advisory lock key of an upload, as SQL over its <c>id</c> column (the cleanup's claim).</summary>
-    internal const string ClaimKeySql = "hashtextextended('upload:' || id::text, 0)";
+    /// <summary>The advisory lock key of the upload whose id <paramref name="uploadIdSql"/> names, as SQL.</summary>
+    internal static string ClaimKeyOf(string uploadIdSql) => $"hashtextextended('upload:' || {uploadIdSql}::text, 0)";
+
+    private static readonly string ClaimSql = $"SELECT pg_try_advisory_lock({ClaimKeyOf("$1")})";
 
     public async Task<IClaimedUpload> ClaimAsync(Guid uploadId, CancellationToken cancellationToken)
     {
         var connection = await claims.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using (var claim = new NpgsqlCommand("SELECT pg_try_advisory_lock(hashtextextended($1, 0))", connection))
+            await using (var claim = new NpgsqlCommand(ClaimSql, connection))
             {
-                claim.Parameters.Add(new NpgsqlParameter { Value = "upload:" + uploadId.ToString("D") });
+                claim.Parameters.Add(new NpgsqlParameter { Value = uploadId });
                 if (await claim.ExecuteScalarAsync(cancellationToken) is not true)
                     throw new ConflictException("Another request is writing this upload; ask for its offset (HEAD) and retry");
             }
