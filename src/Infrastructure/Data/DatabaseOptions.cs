@@ -44,7 +44,7 @@ public sealed class DatabaseOptions
     /// finds none free waits up to <see cref="ConnectTimeout"/>. Unset: four per processor of the instance. PostgreSQL
     /// runs one process per connection, so more connections than the CPUs can serve only take turns on them, and the
     /// unlucky ones make the tail: on 2 cores shared with PostgreSQL, 8 instead of Npgsql's 100 took the subscription
-    /// feed's p99 from 297 to 27 ms at 10 % more requests per second (bench/RESULTS.md). Raise it when PostgreSQL has
+    /// feed's p99 from 297 to 27 ms at equal or higher requests per second (bench/RESULTS.md, ADR-015). Raise it when PostgreSQL has
     /// many more cores than the instance or the network adds latency. Connections held while a client sends a body (a
     /// tus PATCH) are not counted here (<c>Uploads:MaxConcurrentWrites</c>).
     /// </summary>
@@ -78,7 +78,8 @@ public sealed class DatabaseOptions
             MaxPoolSize = EffectiveMaxPoolSize,
             // A connection returned to the pool is not reset (RESET ALL, UNLISTEN, unlocking advisory locks: five
             // statements parsed on the next checkout, every request). Nothing here leaves session state behind:
-            // advisory locks are transaction-scoped and LISTEN has its own unpooled connection.
+            // advisory locks are transaction-scoped, LISTEN has its own unpooled connection, and upload claims (session
+            // locks) have a pool of their own that turns this back on.
             NoResetOnClose = true,
         };
         builder.MinPoolSize = Math.Min(builder.MinPoolSize, builder.MaxPoolSize);

@@ -13,8 +13,8 @@ namespace VideoTube.Infrastructure.Uploads;
 /// <summary>
 /// Deletes expired uploads: their parts in storage, then their rows. Every instance runs it; <c>SKIP LOCKED</c> lets
 /// instances share the work, and taking each upload's claim (<see cref="UploadQueries"/>) for the transaction passes
-/// over one a PATCH is writing right now. A finished upload's row is kept
-/// until it expires too (so its client can still read the video id), then removed; its video stays.
+/// over one a PATCH is writing right now. A finished upload's row is kept until it expires too (so its client can
+/// still read the video id), then removed; its video stays.
 /// </summary>
 public sealed class ExpiredUploadCleanup(IServiceScopeFactory scopes, IOptions<UploadOptions> options, TimeProvider clock,
     ILogger<ExpiredUploadCleanup> logger) : BackgroundService
