@@ -363,7 +363,7 @@ public sealed class TusProtocolTests : UploadTestBase
         var url = await CreateUploadAsync(user.Client, bytes.Length);
         await PatchAsync(user.Client, url, 0, bytes[..1000]);
         var parts = await PartKeysAsync(url);
-        var id = Guid.Parse(url.Split('/')[^1]);
+        var id = UploadIdOf(url);
         await WithDbAsync(async db =>
         {
             var upload = await db.Uploads.FindAsync(id);
@@ -401,7 +401,7 @@ public sealed class TusProtocolTests : UploadTestBase
     {
         var user = await CreateUserAsync();
         var url = await CreateUploadAsync(user.Client, 3000);
-        var id = Guid.Parse(url.Split('/')[^1]);
+        var id = UploadIdOf(url);
         await WithDbAsync(db => db.Uploads.Where(u => u.Id == id)
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.ExpiresAt, DateTime.UtcNow.AddMinutes(-1))));
         var cleanup = Factory.Services.GetRequiredService<ExpiredUploadCleanup>();

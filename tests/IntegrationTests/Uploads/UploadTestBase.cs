@@ -87,10 +87,13 @@ public abstract class UploadTestBase : VideoTestBase
         return await owner.Client.GetByteArrayAsync(PathOf(video["data"]!, "videoFile"));
     }
 
+    /// <summary>The upload's id: the last segment of its URL (the Location header).</summary>
+    protected static Guid UploadIdOf(string url) => Guid.Parse(url.Split('/')[^1]);
+
     /// <summary>The storage keys of an upload's parts, read from its row (empty once the row is gone).</summary>
     protected Task<string[]> PartKeysAsync(string url)
     {
-        var id = Guid.Parse(url.Split('/')[^1]);
+        var id = UploadIdOf(url);
         return WithDbAsync(async db => (await db.Uploads.FindAsync(id))?.PartKeys.ToArray() ?? []);
     }
 
@@ -101,7 +104,7 @@ public abstract class UploadTestBase : VideoTestBase
     /// <param name="whyNot">Says why waiting is pointless (the awaited request ended), or null to go on.</param>
     protected async Task WaitUntilClaimedAsync(IReadOnlyCollection<string> urls, Func<string?>? whyNot = null)
     {
-        var ids = urls.Select(url => Guid.Parse(url.Split('/')[^1])).ToArray();
+        var ids = urls.Select(UploadIdOf).ToArray();
         for (var attempt = 0; attempt < 600; attempt++)
         {
             if (whyNot?.Invoke() is { } reason)
