@@ -61,7 +61,11 @@ public static class DependencyInjection
             .Configure<IOptions<JwtOptions>>((bearer, jwt) =>
             {
                 var settings = jwt.Value;
+                bearer.TokenHandlers.Clear();
+                bearer.TokenHandlers.Add(new CachingJsonWebTokenHandler());
                 bearer.MapInboundClaims = false;
+                // Nothing reads the token back from the ticket; storing it cost allocations on every request.
+                bearer.SaveToken = false;
                 bearer.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = settings.Issuer,

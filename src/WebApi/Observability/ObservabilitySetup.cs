@@ -5,6 +5,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Serilog;
+using Serilog.AspNetCore;
 using Serilog.Formatting.Compact;
 using VideoTube.Application.Common.Interfaces;
 using VideoTube.Application.Common.Media;
@@ -35,6 +36,9 @@ public static class ObservabilitySetup
                 logger.WriteTo.Console(outputTemplate:
                     "[{Timestamp:HH:mm:ss} {Level:u3}] {TraceId} {CorrelationId} {SourceContext}: {Message:lj}{NewLine}{Exception}");
         });
+        CacheLoggersPerCategory(services);
+        // Without a logger of its own the request-logging middleware derives one from the static logger per request.
+        services.AddOptions<RequestLoggingOptions>().Configure<Serilog.ILogger>((options, logger) => options.Logger = logger);
 
         var settings = configuration.GetSection(TelemetrySettings.SectionName).Get<TelemetrySettings>() ?? new TelemetrySettings();
         var otlpEndpoint = string.IsNullOrWhiteSpace(settings.OtlpEndpoint) ? null : settings.OtlpEndpoint;
@@ -90,6 +94,15 @@ public static class ObservabilitySetup
 
     private static bool IsPlumbing(PathString path) =>
         path.StartsWithSegments("/health") || path.StartsWithSegments("/metrics");
+
+    private static void CacheLoggersPerCategory(IServiceCollection services)
+    {
+        var registration = services.Last(d => d.ServiceType == typeof(ILoggerFactory));
+        var serilogFactory = registration.ImplementationFactory
+                             ?? throw new InvalidOperationException("AddSerilog no longer registers its ILoggerFactory by factory.");
+        services.Remove(registration);
+        services.AddSingleton<ILoggerFactory>(provider => new CachingLoggerFactory((ILoggerFactory)serilogFactory(provider)));
+    }
 
     /// <summary>Wraps whichever storage adapter Infrastructure registered so every stored file is counted.</summary>
     private static void DecorateMediaStorage(IServiceCollection services)

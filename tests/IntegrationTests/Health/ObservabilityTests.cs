@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace VideoTube.IntegrationTests.Health;
 
@@ -27,6 +29,16 @@ public sealed class ObservabilityTests : ApiTestBase
             Assert.That(text, Does.Match("videotube_uploads_total\\{[^}]*kind=\"avatars\"[^}]*\\} [1-9]"));
             Assert.That(text, Does.Match("videotube_storage_bytes_stored[a-z_]*\\{[^}]*kind=\"avatars\"[^}]*\\} [1-9]"));
         });
+    }
+
+    [Test]
+    public void Loggers_are_made_once_per_category()
+    {
+        // ASP.NET Core asks the factory for a logger on every JSON response; Serilog's would build a new one each time.
+        var loggers = Factory.Services.GetRequiredService<ILoggerFactory>();
+        var first = loggers.CreateLogger("Microsoft.AspNetCore.Http.Result.JsonResult");
+        var second = loggers.CreateLogger("Microsoft.AspNetCore.Http.Result.JsonResult");
+        Assert.That(second, Is.SameAs(first));
     }
 
     [TestCase("/api/v1/videos/not-a-uuid", HttpStatusCode.Unauthorized)]
