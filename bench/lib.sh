@@ -78,7 +78,8 @@ build_api() {
 # Starts the built API on 127.0.0.1:$1 in the background. `dotnet <dll>` hosts the app in-process, so API_PID is the
 # API itself (dotnet run would put a launcher in between and apply launchSettings.json's Development profile).
 # Extra NAME=VALUE arguments are added to the environment (env accepts names with dots, which export cannot).
-# The API runs as the production image runs it (src/WebApi/Dockerfile's ENV): W^X off, a 16 MiB gen0 budget, two malloc arenas.
+# The API runs as the production image runs it (src/WebApi/Dockerfile's ENV): W^X off, a 16 MiB gen0 budget, no
+# ReadyToRun code, two malloc arenas.
 start_api() {
   local port="$1"; shift
   curl -s -o /dev/null "http://127.0.0.1:$port/" && die "port $port is already in use"
@@ -87,7 +88,7 @@ start_api() {
   (
     cd "$(dirname "$API_DLL")" || exit 1
     exec env \
-      DOTNET_EnableWriteXorExecute=0 DOTNET_GCgen0size=0x1000000 \
+      DOTNET_EnableWriteXorExecute=0 DOTNET_GCgen0size=0x1000000 DOTNET_ReadyToRun=0 \
       MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=65536 MALLOC_TRIM_THRESHOLD_=65536 \
       ConnectionStrings__VideoTube="$CONNECTION" \
       Jwt__SigningKey="$(head -c 48 /dev/urandom | base64 | tr -d '\n')" \
