@@ -6,11 +6,11 @@ namespace VideoTube.WebApi.Infrastructure;
 
 /// <summary>
 /// Remembers the access tokens it has validated, so a client's every request does not parse the same token, check its
-/// signature and build its claims again: that was about a third of a short read's allocations (bench/RESULTS.md).
-/// Only valid tokens are remembered (a flood of forged ones cannot fill it) and each is answered from memory only
-/// until it expires. Whether the token's session is still alive is not part
-/// of this answer: the bearer's OnTokenValidated asks that on every request, so logout and password change still end
-/// a token at once.
+/// signature and build its claims again: that was about a third of a short read's allocations (bench/RESULTS.md,
+/// ADR-016). Only valid tokens are remembered (a flood of forged ones cannot fill it) and each is answered from memory
+/// only until it expires. An instance serves one bearer scheme, whose validation parameters are fixed at start-up, so
+/// the token alone is the key. Whether the token's session is still alive is not part of this answer: the bearer's
+/// OnTokenValidated asks that on every request, so logout and password change still end a token at once.
 /// </summary>
 public sealed class CachingJsonWebTokenHandler : JsonWebTokenHandler
 {

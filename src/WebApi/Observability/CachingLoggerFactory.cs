@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace VideoTube.WebApi.Observability;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace VideoTube.WebApi.Observability;
 /// </summary>
 internal sealed class CachingLoggerFactory(ILoggerFactory inner) : ILoggerFactory
 {
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ILogger> loggers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ILogger> loggers = new(StringComparer.Ordinal);
 
     public ILogger CreateLogger(string categoryName) =>
         loggers.GetOrAdd(categoryName, static (name, factory) => factory.CreateLogger(name), inner);
