@@ -34,7 +34,9 @@ public sealed class UploadQueries(ApplicationDbContext db,
                 if (await claim.ExecuteScalarAsync(cancellationToken) is not true)
                     throw new ConflictException("Another request is writing this upload; ask for its offset (HEAD) and retry");
             }
-            var upload = await db.Uploads.SingleOrDefaultAsync(u => u.Id == uploadId, cancellationToken);
+            // Held, the claim commits the request to keep what the client sends even if it leaves (AppendToUpload):
+            // were this read cancelled by the client's disconnect, the bytes already received would be dropped.
+            var upload = await db.Uploads.SingleOrDefaultAsync(u => u.Id == uploadId, CancellationToken.None);
             return new ClaimedUpload(db, connection, upload);
         }
         catch
