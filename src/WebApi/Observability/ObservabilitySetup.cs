@@ -97,22 +97,28 @@ public static class ObservabilitySetup
 
     private static void CacheLoggersPerCategory(IServiceCollection services)
     {
-        var registration = services.Last(d => d.ServiceType == typeof(ILoggerFactory));
-        var serilogFactory = registration.ImplementationFactory
-                             ?? throw new InvalidOperationException("AddSerilog no longer registers its ILoggerFactory by factory.");
-        services.Remove(registration);
-        services.AddSingleton<ILoggerFactory>(provider => new CachingLoggerFactory((ILoggerFactory)serilogFactory(provider)));
+        if (!TryDecorate<ILoggerFactory>(services, (serilogFactory, _) => new CachingLoggerFactory(serilogFactory)))
+            throw new InvalidOperationException("AddSerilog no longer registers its ILoggerFactory by factory.");
     }
 
     /// <summary>Wraps whichever storage adapter Infrastructure registered so every stored file is counted.</summary>
-    private static void DecorateMediaStorage(IServiceCollection services)
+    private static void DecorateMediaStorage(IServiceCollection services) =>
+        TryDecorate<IMediaStorage>(services, (storage, provider) =>
+            new MeteredMediaStorage(storage, provider.GetRequiredService<VideoTubeMetrics>()));
+
+    /// <summary>
+    /// Replaces the last registration of <typeparamref name="TService"/>, made by a factory, with one that wraps what
+    /// that factory builds, at the same lifetime; false (and nothing changed) when there is no such registration.
+    /// </summary>
+    private static bool TryDecorate<TService>(IServiceCollection services,
+        Func<TService, IServiceProvider, TService> decorate) where TService : class
     {
-        var registration = services.LastOrDefault(d => d.ServiceType == typeof(IMediaStorage));
+        var registration = services.LastOrDefault(d => d.ServiceType == typeof(TService));
         if (registration?.ImplementationFactory is not { } factory)
-            return;
+            return false;
         services.Remove(registration);
-        services.Add(ServiceDescriptor.Describe(typeof(IMediaStorage),
-            provider => new MeteredMediaStorage((IMediaStorage)factory(provider), provider.GetRequiredService<VideoTubeMetrics>()),
-            registration.Lifetime));
+        services.Add(ServiceDescriptor.Describe(typeof(TService),
+            provider => decorate((TService)factory(provider), provider), registration.Lifetime));
+        return true;
     }
 }
